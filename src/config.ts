@@ -1,0 +1,59 @@
+import { config as loadDotenv } from 'dotenv';
+import { isAbsolute, join, resolve } from 'node:path';
+import { UserError } from './errors.js';
+import { projectRoot } from './paths.js';
+
+/** Settings, from the environment (and `.env`), validated once at start-up. */
+export interface Config {
+  databasePath: string;
+  articlesDir: string;
+  synonymsPath: string;
+  discord?: {
+    token: string;
+    clientId?: string;
+    guildId?: string;
+    apiBase?: string;
+  };
+  debug: boolean;
+}
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+/**
+ * Reads and validates the settings. Only this module reads `process.env`.
+ * @throws UserError naming the setting that is malformed
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = readEnv()): Config {
+  const root = projectRoot();
+  const path = (value: string | undefined, fallback: string) =>
+    value ? (isAbsolute(value) ? value : resolve(value)) : join(root, fallback);
+  const config: Config = {
+    databasePath: env.DATABASE_PATH === ':memory:' ? ':memory:' : path(env.DATABASE_PATH, 'data/library.db'),
+    articlesDir: path(env.ARTICLES_DIR, 'data/articles'),
+    synonymsPath: path(env.SYNONYMS_PATH, 'data/synonyms.json'),
+    debug: Boolean(env.DEBUG),
+  };
+  const token = env.DISCORD_TOKEN?.trim();
+  if (token) {
+    if (/\s/.test(token) || token.length < 20) throw new UserError('DISCORD_TOKEN is malformed: copy the bot token from the Developer Portal.');
+    for (const key of ['DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID'] as const) {
+      const value = env[key]?.trim();
+      if (value && !SNOWFLAKE.test(value)) throw new UserError(`${key} must be a Discord id (17 to 20 digits).`);
+    }
+    const apiBase = env.DISCORD_API_BASE?.trim();
+    if (apiBase && !/^https?:\/\/\S+$/.test(apiBase)) throw new UserError('DISCORD_API_BASE must be an http(s) URL.');
+    config.discord = {
+      token,
+      ...(env.DISCORD_CLIENT_ID?.trim() ? { clientId: env.DISCORD_CLIENT_ID.trim() } : {}),
+      ...(env.DISCORD_GUILD_ID?.trim() ? { guildId: env.DISCORD_GUILD_ID.trim() } : {}),
+      ...(apiBase ? { apiBase } : {}),
+    };
+  }
+  return config;
+}
+
+function readEnv(): NodeJS.ProcessEnv {
+  // quiet: dotenv would otherwise print a banner on stdout, which `--json` output must not contain.
+  loadDotenv({ quiet: true });
+  return process.env;
+}

@@ -1,0 +1,160 @@
+import { formatCitation } from './citation.js';
+import { analyzeQuery, type QueryConcept, type SynonymTable } from './query.js';
+import type { SearchFilter, SearchIndex } from './search.js';
+import { extractTerms } from './terms.js';
+import { foldText, splitSentences, stripControlCharacters } from './text.js';
+import type { SourceMeta, StoredParagraph } from './types.js';
+
+/** Longest question accepted, in characters. */
+export const MAX_QUESTION_LENGTH = 2000;
+/** Passages returned when the caller does not say. */
+export const DEFAULT_PASSAGES = 3;
+export const MAX_PASSAGES = 10;
+/**
+ * The top passage must match at least this share of the question's weight (terms weighted by
+ * inverse document frequency) for the library to count as covering it. Chosen from
+ * bench/questions.json (see docs/DESIGN.md, "Refusing").
+ */
+export const COVERAGE_THRESHOLD = 0.5;
+
+/** What answering needs: the index, the stored paragraphs and sources, the synonyms table. */
+export interface AskDeps {
+  index: SearchIndex;
+  synonyms: SynonymTable;
+  getParagraphs(ids: number[]): StoredParagraph[];
+  getSource(id: string): SourceMeta | undefined;
+}
+
+export interface AskOptions extends SearchFilter {
+  limit?: number;
+}
+
+/** A passage as shown to the user: one paragraph with its citation. */
+export interface Passage {
+  sourceId: string;
+  paragraph: number;
+  citation: string;
+  text: string;
+  score: number;
+  source: SourceMeta;
+}
+
+/** The answer to /ask, the same for Discord, the terminal and `--json`. */
+export interface AskResult {
+  query: string;
+  answered: boolean;
+  answer: { text: string; citation: string; sourceId: string; paragraph: number } | null;
+  passages: Passage[];
+  tookMs: number;
+}
+
+/** A question the user must rephrase; the message says how. */
+export class QuestionError extends Error {
+  override name = 'QuestionError';
+}
+
+/**
+ * Answers a question from the library: the best passages, each cited, and the sentence that best
+ * answers it, or `answered: false` when nothing in the library covers the question.
+ * @throws QuestionError for an empty, over-long or word-less question, or an unknown source
+ */
+export function askQuestion(deps: AskDeps, question: string, options: AskOptions = {}): AskResult {
+  const started = performance.now();
+  const query = stripControlCharacters(question).trim();
+  const concepts = validate(deps, query, options);
+  const limit = Math.min(Math.max(1, Math.trunc(options.limit ?? DEFAULT_PASSAGES)), MAX_PASSAGES);
+  const hits = deps.index.search(concepts, options, limit * 3 + 5);
+  const paragraphs = new Map(deps.getParagraphs(hits.map((h) => h.id)).map((p) => [p.id, p]));
+  const shown = new Set<string>();
+  const passages: Passage[] = [];
+  for (const hit of hits) {
+    const paragraph = paragraphs.get(hit.id);
+    const source = deps.getSource(hit.sourceId);
+    if (!paragraph || !source) continue;
+    const key = foldText(paragraph.body);
+    if ([...shown].some((seen) => seen.includes(key))) continue;
+    shown.add(key);
+    passages.push({
+      sourceId: hit.sourceId,
+      paragraph: paragraph.n,
+      citation: formatCitation(hit.sourceId, paragraph.n),
+      text: paragraph.body,
+      score: Math.round(hit.score * 100) / 100,
+      source,
+    });
+    if (passages.length === limit) break;
+  }
+  const top = passages[0];
+  const answered = top !== undefined && (hits[0]?.coverage ?? 0) >= COVERAGE_THRESHOLD;
+  const answer = answered
+    ? { text: pickAnswerSentence(deps.index, concepts, query, top.text), citation: top.citation, sourceId: top.sourceId, paragraph: top.paragraph }
+    : null;
+  return { query, answered, answer, passages, tookMs: Math.round((performance.now() - started) * 100) / 100 };
+}
+
+function validate(deps: AskDeps, query: string, options: AskOptions): QueryConcept[] {
+  if (!query) throw new QuestionError('The question is empty: type what you want to know.');
+  if (query.length > MAX_QUESTION_LENGTH) {
+    throw new QuestionError(`The question is ${query.length} characters long; keep it under ${MAX_QUESTION_LENGTH}.`);
+  }
+  if (options.sourceId !== undefined && !deps.getSource(options.sourceId)) {
+    throw new QuestionError(`There is no source "${options.sourceId}" in the library.`);
+  }
+  if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
+    throw new QuestionError(`"from" (${options.from}) is after "to" (${options.to}).`);
+  }
+  const concepts = analyzeQuery(query, deps.synonyms);
+  if (concepts.length === 0) {
+    throw new QuestionError('The question has no words to search for (only common words like "what" or "is"): name what you want to know about.');
+  }
+  return concepts;
+}
+
+const ASKS_WHEN = /^\s*(?:when|what (?:year|date|month|day)|in which year|since when|how long ago)\b/i;
+const ASKS_AMOUNT = /^\s*how (?:much|many|big|large)\b/i;
+const HAS_DATE = /\b(?:1[5-9]\d\d|20\d\d)s?\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+const HAS_NUMBER = /\d/;
+
+/**
+ * Picks the sentence of a passage that best answers the question: the one matching most of the
+ * question's weight, with a bonus for a date when it asks "when" and a number when it asks "how many".
+ */
+export function pickAnswerSentence(index: SearchIndex, concepts: QueryConcept[], question: string, passage: string): string {
+  const sentences = splitSentences(passage);
+  let best = sentences[0] ?? passage;
+  let bestScore = -1;
+  for (const sentence of sentences) {
+    const terms = new Set(extractTerms(sentence));
+    let score = concepts
+      .filter((c) => c.terms.some((t) => terms.has(t) || (!index.knows(t) && [...terms].some((s) => isTypoOf(t, s)))))
+      .reduce((sum, c) => sum + Math.max(...c.terms.map((t) => index.idf(t))), 0);
+    if (ASKS_WHEN.test(question) && HAS_DATE.test(sentence)) score *= 1.5;
+    if (ASKS_AMOUNT.test(question) && HAS_NUMBER.test(sentence)) score *= 1.5;
+    if (score > bestScore) {
+      best = sentence;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** True when an unknown query term is one edit from a sentence term ("shoygu" and "shoigu"). */
+function isTypoOf(queryTerm: string, term: string): boolean {
+  if (queryTerm.length < 4 || Math.abs(queryTerm.length - term.length) > 1 || queryTerm[0] !== term[0]) return false;
+  let edits = 0;
+  for (let i = 0, j = 0; i < queryTerm.length || j < term.length; ) {
+    if (queryTerm[i] === term[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (queryTerm.length > term.length) i++;
+    else if (queryTerm.length < term.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return true;
+}

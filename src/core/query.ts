@@ -1,0 +1,87 @@
+import { isAcronym, processTerm, STOP_WORDS, tokenize } from './terms.js';
+import { foldText } from './text.js';
+
+/** The synonyms and acronyms table (`data/synonyms.json`): each group lists ways to say one thing. */
+export interface SynonymTable {
+  groups: string[][];
+}
+
+/** One thing the query asks about, with every term that counts as saying it. */
+export interface QueryConcept {
+  /** The words of the query that name it. */
+  label: string;
+  /** Index terms: the query's own first, then synonyms. */
+  terms: string[];
+}
+
+interface Variant {
+  tokens: string[];
+  /** An acronym that is also a common word (IS, US) only counts when written in capitals. */
+  caseSensitive: boolean;
+}
+
+/** The most concepts a query is searched for; the rest of a very long query is ignored. */
+export const MAX_QUERY_CONCEPTS = 32;
+
+/**
+ * Breaks a query into concepts: synonym groups it mentions (expanded to all their variants) and
+ * its other content words, stop words removed, in query order.
+ */
+export function analyzeQuery(text: string, synonyms: SynonymTable): QueryConcept[] {
+  const tokens = tokenize(text);
+  const used = new Array<boolean>(tokens.length).fill(false);
+  const found: { at: number; concept: QueryConcept }[] = [];
+  for (const group of synonyms.groups) {
+    const variants = group.map(toVariant);
+    for (const variant of variants) {
+      const at = findVariant(tokens, used, variant);
+      if (at < 0) continue;
+      for (let i = at; i < at + variant.tokens.length; i++) used[i] = true;
+      const own = termsOf(variant.tokens);
+      const others = variants.filter((v) => v !== variant).flatMap((v) => termsOf(v.tokens));
+      found.push({ at, concept: { label: tokens.slice(at, at + variant.tokens.length).join(' '), terms: unique([...own, ...others]) } });
+      break;
+    }
+  }
+  tokens.forEach((token, at) => {
+    if (used[at]) return;
+    const term = processTerm(token);
+    if (term) found.push({ at, concept: { label: token, terms: [term] } });
+  });
+  const seen = new Set<string>();
+  return found
+    .sort((a, b) => a.at - b.at)
+    .map((entry) => entry.concept)
+    .filter((concept) => {
+      const key = concept.terms.join(' ');
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, MAX_QUERY_CONCEPTS);
+}
+
+function toVariant(text: string): Variant {
+  const tokens = tokenize(text);
+  const caseSensitive = tokens.length === 1 && isAcronym(tokens[0]!) && STOP_WORDS.has(foldText(tokens[0]!));
+  return { tokens, caseSensitive };
+}
+
+function findVariant(tokens: string[], used: boolean[], variant: Variant): number {
+  const want = variant.tokens.map((t) => (variant.caseSensitive ? t : foldText(t)));
+  for (let at = 0; at + want.length <= tokens.length; at++) {
+    const matches = want.every((w, k) => !used[at + k] && (variant.caseSensitive ? tokens[at + k] : foldText(tokens[at + k]!)) === w);
+    if (matches) return at;
+  }
+  return -1;
+}
+
+/** Index terms of a synonym variant; a lone acronym keeps its acronym form whatever case the user typed. */
+function termsOf(tokens: string[]): string[] {
+  if (tokens.length === 1 && isAcronym(tokens[0]!)) return [foldText(tokens[0]!)];
+  return tokens.map(processTerm).filter((t): t is string => t !== null);
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)];
+}

@@ -1,0 +1,53 @@
+import { stemmer } from 'stemmer';
+import { foldText } from './text.js';
+
+/**
+ * English stop words: function words that carry no topic. Removing them from documents and queries
+ * was the largest single gain on Cranfield together with stemming (see docs/DESIGN.md).
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  ('a about above after again against all am an and any are as at be because been before being below between ' +
+    'both but by can could did do does doing down during each few for from further had has have having he her ' +
+    'here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not ' +
+    'now of off on once only or other our ours ourselves out over own same she should so some such than that the ' +
+    'their theirs them themselves then there these they this those through to too under until up very was we ' +
+    'were what when where which while who whom why will with would you your yours yourself yourselves ' +
+    'also may might must shall us s t don doesn didn isn wasn aren weren won wouldn shouldn couldn').split(' '),
+);
+
+const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
+
+/** Splits text into raw word tokens (letters and digits, keeping inner apostrophes). */
+export function tokenize(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+/**
+ * Turns one raw token into its index term, or `null` for a stop word. An all-capitals token
+ * (SCO, ISIS, IS, US) is an acronym: kept whole, never stemmed or dropped, so "ISIS" and "ISI"
+ * stay apart and "US" is not the pronoun. Other tokens are folded (case, accents, quotes),
+ * lose a possessive, and are Porter-stemmed.
+ */
+export function processTerm(token: string): string | null {
+  const folded = foldText(token).replace(/'s$/, '').replace(/'/g, '');
+  if (!folded) return null;
+  if (isAcronym(token)) return folded;
+  if (STOP_WORDS.has(folded)) return null;
+  if (/^\p{N}+$/u.test(folded)) return folded;
+  return stemmer(folded) || null;
+}
+
+/** True for a token written in capitals with at least two letters ("SCO", "IS", "CPEC's" too). */
+export function isAcronym(token: string): boolean {
+  return /^\p{Lu}[\p{Lu}\p{N}]+$/u.test(token.replace(/['\u2019]s$/, ''));
+}
+
+/** The index terms of a text, in order, stop words removed. */
+export function extractTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const token of tokenize(text)) {
+    const term = processTerm(token);
+    if (term) terms.push(term);
+  }
+  return terms;
+}

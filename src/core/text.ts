@@ -1,0 +1,43 @@
+/**
+ * Text normalisation shared by ingestion, indexing and queries, so that a query and a
+ * document spelled with different quotes, accents, case or spaces meet on the same terms.
+ */
+
+const CURLY_QUOTES: Record<string, string> = {
+  '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'",
+  '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"',
+};
+
+/** Collapses every run of whitespace (no-break spaces included) to one space and trims. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/[\s\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/g, ' ').trim();
+}
+
+/** Lower-cases, strips accents, straightens quotes and collapses whitespace: the form terms are compared in. */
+export function foldText(text: string): string {
+  return collapseWhitespace(
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/[\u2018\u2019\u201A\u201B\u2032\u201C\u201D\u201E\u201F\u2033]/g, (q) => CURLY_QUOTES[q] ?? q)
+      .toLowerCase(),
+  );
+}
+
+/** Removes lone surrogates and control characters (other than newline and tab) from untrusted text. */
+export function stripControlCharacters(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Splits text into sentences with ICU's sentence rules; each sentence is trimmed and non-empty. */
+export function splitSentences(text: string): string[] {
+  const sentences: string[] = [];
+  for (const { segment } of segmenter.segment(text)) {
+    const sentence = segment.trim();
+    if (sentence) sentences.push(sentence);
+  }
+  return sentences;
+}

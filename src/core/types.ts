@@ -1,0 +1,54 @@
+/** What a citation needs to know about one article. */
+export interface SourceMeta {
+  /** Stable slug used in citations, e.g. `gvs-2018`. */
+  id: string;
+  title: string;
+  author?: string;
+  publisher?: string;
+  /** Publication date as printed or inferred: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  date?: string;
+  /** Set when the date is inferred rather than printed: from what. */
+  dateNote?: string;
+  url?: string;
+}
+
+/** One paragraph of an article, numbered from 1 in reading order. */
+export interface Paragraph {
+  n: number;
+  /** The paragraph as the article gives it, whitespace tidied. */
+  text: string;
+  /** The text with sentences the article already said earlier removed; empty when the whole paragraph repeats. */
+  body: string;
+  /** Number of the earlier paragraph this one repeats entirely. */
+  repeatOf?: number;
+}
+
+/** Text that ingestion left out of the paragraphs, and why. */
+export interface DroppedText {
+  kind: 'banner' | 'page date' | 'heading' | 'label' | 'byline' | 'source line' | 'read more' | 'comments' |
+    'author bio' | 'disclaimer' | 'editor note label' | 'repeat';
+  text: string;
+}
+
+/** An article parsed and cleaned, ready to store. */
+export interface ParsedArticle {
+  meta: SourceMeta;
+  paragraphs: Paragraph[];
+  dropped: DroppedText[];
+  /** What was guessed because the file did not say it (no front matter). */
+  warnings: string[];
+}
+
+/** A stored source, as the library lists it. */
+export interface Source extends SourceMeta {
+  paragraphCount: number;
+  warnings: string[];
+  dropped: DroppedText[];
+}
+
+/** A paragraph as stored, with the id the search index uses. */
+export interface StoredParagraph extends Paragraph {
+  /** Numeric id shared by SQLite and the search index. */
+  id: number;
+  sourceId: string;
+}

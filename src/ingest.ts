@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { ArticleError, parseArticle } from './core/article.js';
+import type { IndexDoc } from './core/search.js';
+import type { ParsedArticle } from './core/types.js';
+import type { AppContext } from './context.js';
+import { UserError } from './errors.js';
+
+/** Files ingestion reads; anything else in a folder is skipped. */
+const ARTICLE_FILE = /\.(?:txt|md)$/i;
+/** Larger files are refused: no article is this long, and parsing one would stall the bot. */
+export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+
+/** What one ingest run did. */
+export interface IngestReport {
+  added: string[];
+  updated: string[];
+  unchanged: string[];
+  /** Warnings per file: what was guessed for plain-text articles. */
+  warnings: { file: string; warnings: string[] }[];
+  paragraphs: number;
+}
+
+/** Progress of a run: called after each file is read and parsed. */
+export type IngestProgress = (done: number, total: number, file: string) => void;
+
+/**
+ * Ingests article files and folders in one transaction: all of them or, on any error, none.
+ * Files whose content is already in the library are skipped (same SHA-256). The search index is
+ * updated incrementally once the transaction has committed.
+ * @throws UserError naming the file and the reason; the library is then exactly as before
+ */
+export function ingestPaths(ctx: AppContext, paths: string[], onProgress?: IngestProgress): IngestReport {
+  const files = collectFiles(paths);
+  const parsed: { file: string; hash: string; article: ParsedArticle }[] = [];
+  const report: IngestReport = { added: [], updated: [], unchanged: [], warnings: [], paragraphs: 0 };
+  const claimed = new Map<string, string>();
+  files.forEach((file, i) => {
+    const raw = readArticle(file);
+    const hash = createHash('sha256').update(raw).digest('hex');
+    const known = ctx.library.findByHash(hash);
+    if (known) report.unchanged.push(known);
+    else {
+      const article = parseFile(raw, file);
+      const other = claimed.get(article.meta.id);
+      if (other) throw new UserError(`${displayPath(file)} and ${displayPath(other)} both have the id "${article.meta.id}"; nothing was ingested.`);
+      claimed.set(article.meta.id, file);
+      parsed.push({ file, hash, article });
+      if (article.warnings.length > 0) report.warnings.push({ file: displayPath(file), warnings: article.warnings });
+    }
+    onProgress?.(i + 1, files.length, displayPath(file));
+  });
+  const replaced = new Map<string, IndexDoc[]>();
+  ctx.db.transaction(() => {
+    for (const { file, hash, article } of parsed) {
+      const id = article.meta.id;
+      const previous = ctx.library.getSource(id);
+      if (previous) {
+        replaced.set(id, [...ctx.library.indexDocs(id)]);
+        report.updated.push(id);
+      } else report.added.push(id);
+      ctx.library.replaceSource(article, displayPath(file), hash);
+      report.paragraphs += article.paragraphs.length;
+    }
+  })();
+  for (const { article } of parsed) {
+    ctx.index.remove(replaced.get(article.meta.id) ?? []);
+    ctx.index.add(ctx.library.indexDocs(article.meta.id));
+  }
+  return report;
+}
+
+function collectFiles(paths: string[]): string[] {
+  const files: string[] = [];
+  const visit = (path: string, explicit: boolean) => {
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      throw new UserError(`${displayPath(path)} does not exist; nothing was ingested.`);
+    }
+    if (stats.isDirectory()) {
+      for (const name of readdirSync(path).sort()) if (!name.startsWith('.')) visit(join(path, name), false);
+    } else if (explicit || ARTICLE_FILE.test(path)) files.push(resolve(path));
+  };
+  for (const path of paths) visit(path, true);
+  if (files.length === 0) throw new UserError(`No .txt or .md articles found in ${paths.map(displayPath).join(', ')}.`);
+  return files;
+}
+
+function readArticle(file: string): string {
+  const size = statSync(file).size;
+  if (size > MAX_ARTICLE_BYTES) throw new UserError(`${displayPath(file)} is ${size} bytes, over the ${MAX_ARTICLE_BYTES}-byte limit for one article; nothing was ingested.`);
+  const text = readFileSync(file, 'utf8');
+  if (text.includes('\uFFFD')) throw new UserError(`${displayPath(file)} is not UTF-8 text; nothing was ingested.`);
+  return text;
+}
+
+function parseFile(raw: string, file: string): ParsedArticle {
+  try {
+    return parseArticle(raw, displayPath(file));
+  } catch (error) {
+    if (error instanceof ArticleError) throw new UserError(`${error.message}; nothing was ingested.`);
+    throw error;
+  }
+}
+
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}

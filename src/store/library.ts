@@ -1,0 +1,125 @@
+import type { IndexDoc } from '../core/search.js';
+import type { DroppedText, ParsedArticle, Source, SourceMeta, StoredParagraph } from '../core/types.js';
+import type { Db } from './db.js';
+
+interface SourceRow {
+  id: string; title: string; author: string | null; publisher: string | null; published: string | null;
+  date_note: string | null; url: string | null; file: string; content_hash: string; warnings: string; dropped: string;
+  paragraph_count: number;
+}
+
+interface ParagraphRow { id: number; source_id: string; n: number; text: string; body: string; repeat_of: number | null }
+
+/** A source as stored, with where it came from. */
+export interface StoredSource extends Source {
+  file: string;
+  contentHash: string;
+}
+
+/** The library tables behind prepared statements: every read and write of sources and paragraphs. */
+export class Library {
+  private readonly statements;
+
+  constructor(readonly db: Db) {
+    this.statements = {
+      sources: db.prepare(`SELECT s.*, (SELECT count(*) FROM paragraphs p WHERE p.source_id = s.id) AS paragraph_count
+        FROM sources s ORDER BY s.published, s.id`),
+      source: db.prepare(`SELECT s.*, (SELECT count(*) FROM paragraphs p WHERE p.source_id = s.id) AS paragraph_count
+        FROM sources s WHERE s.id = ?`),
+      sourceByHash: db.prepare('SELECT id FROM sources WHERE content_hash = ?').pluck(),
+      paragraphById: db.prepare('SELECT * FROM paragraphs WHERE id = ?'),
+      paragraph: db.prepare('SELECT * FROM paragraphs WHERE source_id = ? AND n = ?'),
+      paragraphsOf: db.prepare('SELECT * FROM paragraphs WHERE source_id = ? ORDER BY n'),
+      indexDocs: db.prepare(`SELECT p.id, p.source_id, p.body, s.title, s.published FROM paragraphs p
+        JOIN sources s ON s.id = p.source_id WHERE p.body <> '' ORDER BY p.id`),
+      indexDocsOf: db.prepare(`SELECT p.id, p.source_id, p.body, s.title, s.published FROM paragraphs p
+        JOIN sources s ON s.id = p.source_id WHERE p.source_id = ? AND p.body <> '' ORDER BY p.id`),
+      deleteSource: db.prepare('DELETE FROM sources WHERE id = ?'),
+      insertSource: db.prepare(`INSERT INTO sources (id, title, author, publisher, published, date_note, url, file,
+        content_hash, warnings, dropped, ingested_at) VALUES (@id, @title, @author, @publisher, @published, @dateNote,
+        @url, @file, @contentHash, @warnings, @dropped, @ingestedAt)`),
+      insertParagraph: db.prepare('INSERT INTO paragraphs (source_id, n, text, body, repeat_of) VALUES (?, ?, ?, ?, ?)'),
+      count: db.prepare('SELECT count(*) FROM sources').pluck(),
+    };
+  }
+
+  /** Every source, oldest first. */
+  listSources(): StoredSource[] {
+    return (this.statements.sources.all() as SourceRow[]).map(toSource);
+  }
+
+  /** One source, or `undefined` when the id is unknown. */
+  getSource(id: string): StoredSource | undefined {
+    const row = this.statements.source.get(id) as SourceRow | undefined;
+    return row && toSource(row);
+  }
+
+  /** The id of the source ingested from a file with this content hash, if any. */
+  findByHash(contentHash: string): string | undefined {
+    return this.statements.sourceByHash.get(contentHash) as string | undefined;
+  }
+
+  /** Number of sources. */
+  countSources(): number {
+    return this.statements.count.get() as number;
+  }
+
+  /** Paragraphs by index id, in the order asked; unknown ids are skipped. */
+  getParagraphsById(ids: number[]): StoredParagraph[] {
+    return ids.map((id) => this.statements.paragraphById.get(id) as ParagraphRow | undefined).filter((r) => r !== undefined).map(toParagraph);
+  }
+
+  /** One paragraph by its citation, or `undefined`. */
+  getParagraph(sourceId: string, n: number): StoredParagraph | undefined {
+    const row = this.statements.paragraph.get(sourceId, n) as ParagraphRow | undefined;
+    return row && toParagraph(row);
+  }
+
+  /** All paragraphs of a source, in order. */
+  getParagraphsOf(sourceId: string): StoredParagraph[] {
+    return (this.statements.paragraphsOf.all(sourceId) as ParagraphRow[]).map(toParagraph);
+  }
+
+  /** The documents the search index is built from: every paragraph with text of its own. */
+  *indexDocs(sourceId?: string): IterableIterator<IndexDoc> {
+    const rows = sourceId === undefined ? this.statements.indexDocs.iterate() : this.statements.indexDocsOf.iterate(sourceId);
+    for (const row of rows as IterableIterator<{ id: number; source_id: string; body: string; title: string; published: string | null }>) {
+      yield { id: row.id, sourceId: row.source_id, title: row.title, body: row.body, year: row.published ? Number(row.published.slice(0, 4)) : undefined };
+    }
+  }
+
+  /** Replaces a source and its paragraphs (call inside a transaction). */
+  replaceSource(article: ParsedArticle, file: string, contentHash: string): void {
+    const { meta } = article;
+    this.statements.deleteSource.run(meta.id);
+    this.statements.insertSource.run({
+      id: meta.id, title: meta.title, author: meta.author ?? null, publisher: meta.publisher ?? null,
+      published: meta.date ?? null, dateNote: meta.dateNote ?? null, url: meta.url ?? null, file, contentHash,
+      warnings: JSON.stringify(article.warnings), dropped: JSON.stringify(article.dropped), ingestedAt: new Date().toISOString(),
+    });
+    for (const p of article.paragraphs) this.statements.insertParagraph.run(meta.id, p.n, p.text, p.body, p.repeatOf ?? null);
+  }
+}
+
+function toSource(row: SourceRow): StoredSource {
+  const meta: SourceMeta = { id: row.id, title: row.title };
+  if (row.author) meta.author = row.author;
+  if (row.publisher) meta.publisher = row.publisher;
+  if (row.published) meta.date = row.published;
+  if (row.date_note) meta.dateNote = row.date_note;
+  if (row.url) meta.url = row.url;
+  return {
+    ...meta,
+    paragraphCount: row.paragraph_count,
+    warnings: JSON.parse(row.warnings) as string[],
+    dropped: JSON.parse(row.dropped) as DroppedText[],
+    file: row.file,
+    contentHash: row.content_hash,
+  };
+}
+
+function toParagraph(row: ParagraphRow): StoredParagraph {
+  const paragraph: StoredParagraph = { id: row.id, sourceId: row.source_id, n: row.n, text: row.text, body: row.body };
+  if (row.repeat_of !== null) paragraph.repeatOf = row.repeat_of;
+  return paragraph;
+}
