@@ -1,5 +1,5 @@
 import { formatCitation } from './citation.js';
-import { analyzeQuery, type QueryConcept, type SynonymTable } from './query.js';
+import { analyzeQuery, conceptMatched, type QueryConcept, type SynonymTable } from './query.js';
 import type { SearchFilter, SearchIndex } from './search.js';
 import { extractTerms } from './terms.js';
 import { foldText, splitSentences, stripControlCharacters } from './text.js';
@@ -10,12 +10,14 @@ export const MAX_QUESTION_LENGTH = 2000;
 /** Passages returned when the caller does not say. */
 export const DEFAULT_PASSAGES = 3;
 export const MAX_PASSAGES = 10;
+/** Passages whose sentences compete to be the answer. */
+const ANSWER_CANDIDATES = 3;
 /**
  * The top passage must match at least this share of the question's weight (terms weighted by
  * inverse document frequency) for the library to count as covering it. Chosen from
  * bench/questions.json (see docs/DESIGN.md, "Refusing").
  */
-export const COVERAGE_THRESHOLD = 0.5;
+export const COVERAGE_THRESHOLD = 0.45;
 
 /** What answering needs: the index, the stored paragraphs and sources, the synonyms table. */
 export interface AskDeps {
@@ -44,6 +46,8 @@ export interface AskResult {
   query: string;
   answered: boolean;
   answer: { text: string; citation: string; sourceId: string; paragraph: number } | null;
+  /** Share (0-1) of the question's weight the top passage matches; `answered` needs COVERAGE_THRESHOLD. */
+  coverage: number;
   passages: Passage[];
   tookMs: number;
 }
@@ -85,11 +89,10 @@ export function askQuestion(deps: AskDeps, question: string, options: AskOptions
     if (passages.length === limit) break;
   }
   const top = passages[0];
-  const answered = top !== undefined && (hits[0]?.coverage ?? 0) >= COVERAGE_THRESHOLD;
-  const answer = answered
-    ? { text: pickAnswerSentence(deps.index, concepts, query, top.text), citation: top.citation, sourceId: top.sourceId, paragraph: top.paragraph }
-    : null;
-  return { query, answered, answer, passages, tookMs: Math.round((performance.now() - started) * 100) / 100 };
+  const coverage = Math.round((hits[0]?.coverage ?? 0) * 1000) / 1000;
+  const answered = top !== undefined && coverage >= COVERAGE_THRESHOLD;
+  const answer = answered ? pickAnswer(deps.index, concepts, query, passages) : null;
+  return { query, answered, answer, coverage, passages, tookMs: Math.round((performance.now() - started) * 100) / 100 };
 }
 
 function validate(deps: AskDeps, query: string, options: AskOptions): QueryConcept[] {
@@ -116,26 +119,32 @@ const HAS_DATE = /\b(?:1[5-9]\d\d|20\d\d)s?\b|\b(?:January|February|March|April|
 const HAS_NUMBER = /\d/;
 
 /**
- * Picks the sentence of a passage that best answers the question: the one matching most of the
- * question's weight, with a bonus for a date when it asks "when" and a number when it asks "how many".
+ * Picks the sentence that best answers the question among the leading passages: the one matching
+ * most of the question's weight (a bonus for a date when it asks "when", a number when it asks
+ * "how many"), weighted by how well its passage ranked.
  */
-export function pickAnswerSentence(index: SearchIndex, concepts: QueryConcept[], question: string, passage: string): string {
-  const sentences = splitSentences(passage);
-  let best = sentences[0] ?? passage;
-  let bestScore = -1;
-  for (const sentence of sentences) {
-    const terms = new Set(extractTerms(sentence));
-    let score = concepts
-      .filter((c) => c.terms.some((t) => terms.has(t) || (!index.knows(t) && [...terms].some((s) => isTypoOf(t, s)))))
-      .reduce((sum, c) => sum + Math.max(...c.terms.map((t) => index.idf(t))), 0);
-    if (ASKS_WHEN.test(question) && HAS_DATE.test(sentence)) score *= 1.5;
-    if (ASKS_AMOUNT.test(question) && HAS_NUMBER.test(sentence)) score *= 1.5;
-    if (score > bestScore) {
-      best = sentence;
-      bestScore = score;
+export function pickAnswer(index: SearchIndex, concepts: QueryConcept[], question: string, passages: Passage[]): NonNullable<AskResult['answer']> {
+  const top = passages[0]!;
+  let best = { text: top.text, passage: top, score: -1 };
+  for (const passage of passages.slice(0, ANSWER_CANDIDATES)) {
+    const rankWeight = Math.sqrt(passage.score / top.score);
+    for (const sentence of splitSentences(passage.text)) {
+      const score = scoreSentence(index, concepts, question, sentence) * rankWeight;
+      if (score > best.score) best = { text: sentence, passage, score };
     }
   }
-  return best;
+  const { passage } = best;
+  return { text: best.text, citation: passage.citation, sourceId: passage.sourceId, paragraph: passage.paragraph };
+}
+
+function scoreSentence(index: SearchIndex, concepts: QueryConcept[], question: string, sentence: string): number {
+  const terms = new Set(extractTerms(sentence));
+  let score = concepts
+    .filter((c) => conceptMatched(c, (t) => terms.has(t) || (!index.knows(t) && [...terms].some((s) => isTypoOf(t, s)))))
+    .reduce((sum, c) => sum + Math.max(...c.terms.map((t) => index.idf(t))), 0);
+  if (ASKS_WHEN.test(question) && HAS_DATE.test(sentence)) score *= 1.5;
+  if (ASKS_AMOUNT.test(question) && HAS_NUMBER.test(sentence)) score *= 1.5;
+  return score;
 }
 
 /** True when an unknown query term is one edit from a sentence term ("shoygu" and "shoigu"). */

@@ -12,6 +12,13 @@ export interface QueryConcept {
   label: string;
   /** Index terms: the query's own first, then synonyms. */
   terms: string[];
+  /** Each way of saying it, as index terms (the query's own first): it is matched when all terms of one variant are. */
+  variants: string[][];
+}
+
+/** True when the matched terms say the concept: every term of at least one of its variants. */
+export function conceptMatched(concept: QueryConcept, has: (term: string) => boolean): boolean {
+  return concept.variants.some((variant) => variant.length > 0 && variant.every(has));
 }
 
 interface Variant {
@@ -37,16 +44,15 @@ export function analyzeQuery(text: string, synonyms: SynonymTable): QueryConcept
       const at = findVariant(tokens, used, variant);
       if (at < 0) continue;
       for (let i = at; i < at + variant.tokens.length; i++) used[i] = true;
-      const own = termsOf(variant.tokens);
-      const others = variants.filter((v) => v !== variant).flatMap((v) => termsOf(v.tokens));
-      found.push({ at, concept: { label: tokens.slice(at, at + variant.tokens.length).join(' '), terms: unique([...own, ...others]) } });
+      const all = [variant, ...variants.filter((v) => v !== variant)].map((v) => termsOf(v.tokens)).filter((t) => t.length > 0);
+      found.push({ at, concept: { label: tokens.slice(at, at + variant.tokens.length).join(' '), terms: unique(all.flat()), variants: all } });
       break;
     }
   }
   tokens.forEach((token, at) => {
     if (used[at]) return;
     const term = processTerm(token);
-    if (term) found.push({ at, concept: { label: token, terms: [term] } });
+    if (term) found.push({ at, concept: { label: token, terms: [term], variants: [[term]] } });
   });
   const seen = new Set<string>();
   return found

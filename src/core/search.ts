@@ -1,5 +1,5 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
-import type { QueryConcept } from './query.js';
+import { conceptMatched, type QueryConcept } from './query.js';
 import { extractTerms, processTerm, tokenize } from './terms.js';
 
 /** What the search index holds for one paragraph. */
@@ -117,7 +117,7 @@ export class SearchIndex {
 
   private matchedWeight(concepts: QueryConcept[], result: SearchResult): number {
     const matched = new Set(result.queryTerms);
-    return concepts.filter((c) => c.terms.some((t) => matched.has(t))).reduce((sum, c) => sum + this.conceptWeight(c), 0);
+    return concepts.filter((c) => conceptMatched(c, (t) => matched.has(t))).reduce((sum, c) => sum + this.conceptWeight(c), 0);
   }
 
   private count(doc: IndexDoc, delta: number): void {

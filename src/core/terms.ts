@@ -15,9 +15,12 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'also may might must shall us s t don doesn didn isn wasn aren weren won wouldn shouldn couldn').split(' '),
 );
 
-const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
+const WORD = /\p{L}+(?:['\u2019]\p{L}+)*|\p{N}+/gu;
 
-/** Splits text into raw word tokens (letters and digits, keeping inner apostrophes). */
+/**
+ * Splits text into raw word tokens: runs of letters (keeping inner apostrophes) and runs of digits,
+ * so "Mi35", "Mi-35" and "Mi 35" all give "Mi", "35".
+ */
 export function tokenize(text: string): string[] {
   return text.match(WORD) ?? [];
 }
