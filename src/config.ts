@@ -13,6 +13,10 @@ export interface Config {
     clientId?: string;
     guildId?: string;
     apiBase?: string;
+    /** Shards for `npm run start:sharded` (SHARD_COUNT); Discord's recommendation when unset. */
+    shardCount?: number;
+    /** True inside a shard process started by the ShardingManager (it sets SHARDS). */
+    isShard: boolean;
   };
   debug: boolean;
 }
@@ -42,8 +46,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnv()): Config {
     }
     const apiBase = env.DISCORD_API_BASE?.trim();
     if (apiBase && !/^https?:\/\/\S+$/.test(apiBase)) throw new UserError('DISCORD_API_BASE must be an http(s) URL.');
+    const shardCount = env.SHARD_COUNT?.trim();
+    if (shardCount && !/^[1-9]\d{0,3}$/.test(shardCount)) throw new UserError('SHARD_COUNT must be a whole number from 1 to 9999.');
     config.discord = {
       token,
+      isShard: env.SHARDS !== undefined,
+      ...(shardCount ? { shardCount: Number(shardCount) } : {}),
       ...(env.DISCORD_CLIENT_ID?.trim() ? { clientId: env.DISCORD_CLIENT_ID.trim() } : {}),
       ...(env.DISCORD_GUILD_ID?.trim() ? { guildId: env.DISCORD_GUILD_ID.trim() } : {}),
       ...(apiBase ? { apiBase } : {}),

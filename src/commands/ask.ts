@@ -1,24 +1,58 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { askQuestion, DEFAULT_PASSAGES, MAX_PASSAGES, MAX_QUESTION_LENGTH, type AskResult } from '../core/ask.js';
+import { askQuestion, DEFAULT_PASSAGES, MAX_PASSAGES, MAX_QUESTION_LENGTH, QuestionError, type AskResult } from '../core/ask.js';
+import type { AppContext } from '../context.js';
+import { ASKED_PREFIX, renderAskDiscord, type AskPage } from '../render/discord.js';
 import { renderAskText } from '../render/text.js';
-import type { Command } from './types.js';
+import { suggestSources } from './suggest.js';
+import type { Command, OptionValues } from './types.js';
 
-/** `/ask question:<text> [source:<id>] [from:<year>] [to:<year>] [limit:<n>]` */
+/** One page of an /ask answer. */
+export interface AskReply {
+  result: AskResult;
+  page: AskPage;
+  hasMore: boolean;
+}
+
+function answerPage(ctx: AppContext, question: string, page: AskPage): AskReply {
+  // One passage beyond the page tells whether a "More passages" button is worth showing.
+  const result = askQuestion(ctx.askDeps, question, { sourceId: page.source, from: page.from, to: page.to, limit: page.offset + page.pageSize + 1 });
+  return { result, page, hasMore: result.passages.length > page.offset + page.pageSize };
+}
+
+const optionalNumber = (value: OptionValues[string]) => (value === undefined || value === '' ? undefined : Number(value));
+
+/** `/ask question:<text> [source:<id>] [from:<year>] [to:<year>] [limit:<n>] [private:<bool>]` */
 export const ask = {
   data: new SlashCommandBuilder()
     .setName('ask')
     .setDescription('Find the passages of the library that answer a question, with citations.')
     .addStringOption((o) => o.setName('question').setDescription('What you want to know').setRequired(true).setMaxLength(MAX_QUESTION_LENGTH))
-    .addStringOption((o) => o.setName('source').setDescription('Only this source (its id)').setAutocomplete(true))
+    .addStringOption((o) => o.setName('source').setDescription('Only this source (type to search titles)').setAutocomplete(true))
     .addIntegerOption((o) => o.setName('from').setDescription('Only sources published in or after this year').setMinValue(0).setMaxValue(9999))
     .addIntegerOption((o) => o.setName('to').setDescription('Only sources published in or before this year').setMinValue(0).setMaxValue(9999))
-    .addIntegerOption((o) => o.setName('limit').setDescription(`How many passages (default ${DEFAULT_PASSAGES})`).setMinValue(1).setMaxValue(MAX_PASSAGES)),
-  run: (ctx, options): AskResult =>
-    askQuestion(ctx.askDeps, String(options.question ?? ''), {
-      sourceId: options.source as string | undefined,
-      from: options.from as number | undefined,
-      to: options.to as number | undefined,
-      limit: options.limit as number | undefined,
+    .addIntegerOption((o) => o.setName('limit').setDescription(`Passages per page (default ${DEFAULT_PASSAGES})`).setMinValue(1).setMaxValue(5))
+    .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer')),
+  run: (ctx, options): AskReply =>
+    answerPage(ctx, String(options.question ?? ''), {
+      offset: 0,
+      pageSize: Math.min(optionalNumber(options.limit) ?? DEFAULT_PASSAGES, MAX_PASSAGES),
+      source: options.source === undefined ? undefined : String(options.source),
+      from: optionalNumber(options.from),
+      to: optionalNumber(options.to),
     }),
-  renderText: renderAskText,
-} satisfies Command<AskResult>;
+  renderText: (reply) => renderAskText({ ...reply.result, passages: reply.result.passages.slice(reply.page.offset, reply.page.offset + reply.page.pageSize) }),
+  renderDiscord: (reply) => renderAskDiscord(reply.result, reply.page, reply.hasMore),
+  autocomplete: (ctx, option, value) => (option === 'source' ? suggestSources(ctx, value) : []),
+  press: (ctx, args, message): AskReply => {
+    const [action, offset, pageSize, source, from, to] = args;
+    const question = message.footer?.startsWith(ASKED_PREFIX) ? message.footer.slice(ASKED_PREFIX.length) : undefined;
+    if (action !== 'more' || question === undefined) throw new QuestionError('This button is from an older version of the bot; ask again.');
+    return answerPage(ctx, question, {
+      offset: Number(offset) || 0,
+      pageSize: Number(pageSize) || DEFAULT_PASSAGES,
+      source: source || undefined,
+      from: optionalNumber(from),
+      to: optionalNumber(to),
+    });
+  },
+} satisfies Command<AskReply>;

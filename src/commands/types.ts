@@ -1,15 +1,34 @@
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { AppContext } from '../context.js';
 
 /** Option values of one invocation, by option name, as Discord or the local prompt gives them. */
 export type OptionValues = Record<string, string | number | boolean | undefined>;
 
+/** A reply for Discord as plain data: embeds and button rows, sent with mentions disabled. */
+export interface DiscordReply {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponent>[];
+}
+
+/** An autocomplete suggestion. */
+export interface Choice {
+  name: string;
+  value: string;
+}
+
 /**
  * A slash command: its Discord definition, a transport-neutral `run` that returns the reply as
- * plain data, and a terminal rendering of it. The Discord adapter renders the same data to embeds.
+ * plain data, and two renderings of it (terminal text, Discord embeds). Buttons whose custom id
+ * starts with `<name>:` come back to `press` with the rest of the id split on `:`.
  */
 export interface Command<Result = unknown> {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   run(ctx: AppContext, options: OptionValues): Result;
   renderText(result: Result): string;
+  renderDiscord(result: Result): DiscordReply;
+  /** Suggestions for the focused option; must not throw and must stay within Discord's limits. */
+  autocomplete?(ctx: AppContext, option: string, value: string): Choice[];
+  /** Answers a button press on a message this command sent, from what the custom id and message carry. */
+  press?(ctx: AppContext, args: string[], message: { footer?: string }): Result;
 }

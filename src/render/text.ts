@@ -1,5 +1,6 @@
 import type { AskResult } from '../core/ask.js';
 import { describeSource } from '../core/citation.js';
+import type { Excerpt } from '../core/excerpt.js';
 
 /** Wraps text at `width` columns on word boundaries, indenting every line. */
 export function wrap(text: string, width = 88, indent = '   '): string {
@@ -29,5 +30,15 @@ export function renderAskText(result: AskResult): string {
     out.push(`   ${describeSource(p.source)}`);
     out.push(wrap(p.text), '');
   });
+  return out.join('\n').trimEnd();
+}
+
+/** A cited paragraph with the paragraphs around it, as terminal text. */
+export function renderExcerptText(excerpt: Excerpt): string {
+  const { paragraph, before, after } = excerpt;
+  const out = [`${excerpt.citation} (paragraph ${paragraph.n} of ${excerpt.total})`, `   ${describeSource(excerpt.source)}`, ''];
+  if (before) out.push(`   ¶${before.n}: ${before.text}`, '');
+  out.push(wrap(paragraph.text, 88, ' > '), '');
+  if (after) out.push(`   ¶${after.n}: ${after.text}`);
   return out.join('\n').trimEnd();
 }

@@ -1,0 +1,102 @@
+import {
+  DiscordAPIError, MessageFlags, RESTJSONErrorCodes, type AutocompleteInteraction, type ButtonInteraction,
+  type ChatInputCommandInteraction, type Interaction,
+} from 'discord.js';
+import { QuestionError } from '../core/ask.js';
+import type { AppContext } from '../context.js';
+import { UserError } from '../errors.js';
+import type { Command, DiscordReply, OptionValues } from '../commands/types.js';
+import { ASKED_PREFIX } from '../render/discord.js';
+import { DISCORD_LIMITS, escapeForDiscord, truncate } from '../render/limits.js';
+
+/** Nothing the bot sends may ping anyone: not users, roles, @everyone or @here. */
+export const NO_MENTIONS = { parse: [] as never[] };
+const FAILED = 'Something went wrong answering that. The error has been logged; please try again.';
+
+/**
+ * Routes one interaction to its command (slash command, autocomplete or button) behind the single
+ * error boundary: failures are logged with their cause and the user gets a short ephemeral sentence;
+ * an expired (10062) or already-acknowledged (40060) interaction is logged, never thrown.
+ */
+export async function handleInteraction(ctx: AppContext, commands: ReadonlyMap<string, Command>, interaction: Interaction): Promise<void> {
+  try {
+    if (interaction.isAutocomplete()) return await autocomplete(ctx, commands, interaction);
+    if (interaction.isChatInputCommand()) return await execute(ctx, commands, interaction);
+    if (interaction.isButton()) return await press(ctx, commands, interaction);
+  } catch (error) {
+    await reportFailure(ctx, interaction, error);
+  }
+}
+
+async function execute(ctx: AppContext, commands: ReadonlyMap<string, Command>, interaction: ChatInputCommandInteraction): Promise<void> {
+  const command = commands.get(interaction.commandName);
+  if (!command) throw new UserError(`Unknown command /${interaction.commandName}: the bot may be older than its registered commands.`);
+  const options = readOptions(interaction);
+  await interaction.deferReply(options.private === true ? { flags: MessageFlags.Ephemeral } : {});
+  const reply = command.renderDiscord(command.run(ctx, options));
+  await interaction.editReply({ ...reply, allowedMentions: NO_MENTIONS });
+}
+
+async function press(ctx: AppContext, commands: ReadonlyMap<string, Command>, interaction: ButtonInteraction): Promise<void> {
+  const [name, ...args] = interaction.customId.split(':');
+  const command = commands.get(name ?? '');
+  if (!command?.press) throw new QuestionError('This button is no longer supported; run the command again.');
+  const footer = interaction.message.embeds[0]?.footer?.text;
+  const result = command.press(ctx, args, { footer });
+  const reply: DiscordReply = command.renderDiscord(result);
+  // "Open" on an answer opens the paragraph privately beside it; paging buttons update their own message.
+  const opensFromAnswer = args[0] === 'open' && footer?.startsWith(ASKED_PREFIX) === true;
+  if (!opensFromAnswer) {
+    await interaction.update({ ...reply, allowedMentions: NO_MENTIONS });
+  } else {
+    await interaction.reply({ ...reply, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  }
+}
+
+async function autocomplete(ctx: AppContext, commands: ReadonlyMap<string, Command>, interaction: AutocompleteInteraction): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  let choices: { name: string; value: string }[] = [];
+  try {
+    choices = commands.get(interaction.commandName)?.autocomplete?.(ctx, focused.name, String(focused.value)) ?? [];
+  } catch (error) {
+    ctx.log.error(`autocomplete /${interaction.commandName} ${focused.name} failed`, error);
+  }
+  await interaction.respond(choices.slice(0, 25));
+}
+
+/** Reads every option of the command by name, whatever its type. */
+function readOptions(interaction: ChatInputCommandInteraction): OptionValues {
+  const values: OptionValues = {};
+  for (const option of interaction.options.data) {
+    if (option.value !== undefined && option.value !== null) values[option.name] = option.value;
+  }
+  return values;
+}
+
+async function reportFailure(ctx: AppContext, interaction: Interaction, error: unknown): Promise<void> {
+  const where = describe(interaction);
+  if (error instanceof DiscordAPIError && (error.code === RESTJSONErrorCodes.UnknownInteraction || error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged)) {
+    ctx.log.warn(`${where}: ${error.code === RESTJSONErrorCodes.UnknownInteraction ? 'interaction expired before the reply (10062)' : 'interaction already acknowledged (40060)'}`);
+    return;
+  }
+  const expected = error instanceof QuestionError || error instanceof UserError;
+  if (expected) ctx.log.info(`${where}: ${(error as Error).message}`);
+  else ctx.log.error(`${where} failed: ${(error as Error)?.message ?? error}`, error);
+  if (!interaction.isRepliable()) return;
+  const message = { content: expected ? truncate(`⚠ ${escapeForDiscord((error as Error).message)}`, DISCORD_LIMITS.content) : FAILED, flags: MessageFlags.Ephemeral as const, allowedMentions: NO_MENTIONS };
+  try {
+    if (interaction.deferred && !interaction.replied) {
+      await interaction.deleteReply().catch(() => undefined);
+      await interaction.followUp(message);
+    } else if (interaction.replied) await interaction.followUp(message);
+    else await interaction.reply(message);
+  } catch (replyError) {
+    ctx.log.warn(`${where}: could not tell the user about the failure: ${(replyError as Error).message}`);
+  }
+}
+
+function describe(interaction: Interaction): string {
+  if (interaction.isChatInputCommand() || interaction.isAutocomplete()) return `/${interaction.commandName} (interaction ${interaction.id})`;
+  if (interaction.isButton()) return `button ${interaction.customId} (interaction ${interaction.id})`;
+  return `interaction ${interaction.id}`;
+}

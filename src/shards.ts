@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+import { ShardingManager } from 'discord.js';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from './config.js';
+import { createContext } from './context.js';
+import { UserError } from './errors.js';
+
+/**
+ * `npm run start:sharded`: prepares the library once (migrations, first ingest), then runs one bot
+ * process per shard under discord.js's ShardingManager; each shard opens the database read-only.
+ * SHARD_COUNT sets the number of shards (default: Discord's recommendation).
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!config.discord) throw new UserError('DISCORD_TOKEN is not set: sharding is only for the Discord bot.');
+  createContext(config).close();
+  const manager = new ShardingManager(fileURLToPath(new URL('./index.js', import.meta.url)), {
+    token: config.discord.token,
+    totalShards: config.discord.shardCount ?? 'auto',
+    respawn: true,
+  });
+  manager.on('shardCreate', (shard) => process.stderr.write(`Started shard ${shard.id}.\n`));
+  await manager.spawn();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write((error instanceof UserError ? error.message : `Could not start the shards: ${(error as Error).message}`) + '\n');
+  process.exitCode = 1;
+});
