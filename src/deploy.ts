@@ -1,13 +1,8 @@
 #!/usr/bin/env node
 import { REST, Routes } from 'discord.js';
-import { commands } from './commands/index.js';
+import { commandDefinitions } from './commands/index.js';
 import { loadConfig } from './config.js';
 import { UserError } from './errors.js';
-
-/** The JSON Discord registers for every command. */
-export function commandDefinitions() {
-  return commands.map((command) => command.data.toJSON());
-}
 
 /**
  * Registers the slash commands: to DISCORD_GUILD_ID (instant, for one study server) or, with

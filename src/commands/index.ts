@@ -7,3 +7,8 @@ export const commands: readonly Command[] = [ask, source];
 
 /** Commands by name, for dispatch. */
 export const commandsByName: ReadonlyMap<string, Command> = new Map(commands.map((c) => [c.data.name, c]));
+
+/** The JSON Discord registers for every command (what `npm run deploy` sends). */
+export function commandDefinitions() {
+  return commands.map((command) => command.data.toJSON());
+}
