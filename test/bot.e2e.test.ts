@@ -188,3 +188,23 @@ describe('npm run deploy', () => {
     expect(bot.output()).not.toContain(fake.botToken);
   });
 });
+
+describe('npm run start:sharded', () => {
+  it('answers from two shards that each open the database read-only', async () => {
+    await bot.stop();
+    const identified = fake.identifyCount();
+    const sharded = startScript('shards.js', botEnv(fake, join(dir, 'library.db'), { SHARD_COUNT: '2' }));
+    try {
+      await waitUntil(() => fake.identifyCount() >= identified + 2, `two shards to log in (output: ${sharded.output()})`, 30_000);
+      const played = fake.slashCommand('ask', [{ name: 'question', type: STRING, value: 'Friendship 2018 exercise' }]);
+      const message = await finalMessage(played);
+      expect(message.embeds[0].fields[0].name).toMatch(/^1\. \[aslam-2019 ¶4\]/);
+      expect(played.errors()).toEqual([]);
+      expect(sharded.output().match(/Started shard \d\./g)).toEqual(['Started shard 0.', 'Started shard 1.']);
+      expect(sharded.output().match(/\(shard: database opened read-only\)/g)).toHaveLength(2);
+    } finally {
+      await sharded.stop();
+      sharded.child.kill('SIGKILL');
+    }
+  });
+});
