@@ -184,6 +184,19 @@ describe('npm run deploy', () => {
     expect(fake.registeredCommands('guild')).toEqual(commandDefinitions());
   });
 
+  it('registers the commands globally with --global', async () => {
+    const deploy = startScript('deploy.js', botEnv(fake, join(dir, 'library.db')), ['--global']);
+    expect(await deploy.exited).toBe(0);
+    expect(deploy.output()).toBe('Registered 2 commands (/ask, /source) globally.\n');
+    expect(fake.registeredCommands('global')).toEqual(commandDefinitions());
+  });
+
+  it('stops with one sentence naming the missing setting', async () => {
+    const deploy = startScript('deploy.js', { ...botEnv(fake, join(dir, 'library.db')), DISCORD_CLIENT_ID: '' });
+    expect(await deploy.exited).toBe(1);
+    expect(deploy.output()).toBe('DISCORD_CLIENT_ID is not set: copy the application id from the Developer Portal.\n');
+  });
+
   it('logs no token anywhere in what the bot printed', () => {
     expect(bot.output()).not.toContain(fake.botToken);
   });
