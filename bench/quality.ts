@@ -2,7 +2,7 @@
  * Search quality on the hand-made question set (bench/questions.json), through the same
  * ingestion and /ask code the bot runs: recall@1, recall@3, MRR, answer-sentence accuracy,
  * refusals on questions the library cannot answer, and false refusals on those it can.
- * Usage: npm run bench:quality [-- --sweep]
+ * Usage: npm run bench:quality [-- --sweep] [--verbose] [--cranfield <folder>]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { loadConfig } from '../src/config.js';
 import { createContext, type AppContext } from '../src/context.js';
 import { createLogger } from '../src/log.js';
 import { projectRoot } from '../src/paths.js';
+import { runCranfield } from './cranfield-run.js';
 
 interface QuestionSet {
   questions: { id: string; question: string; answers: { sourceId: string; contains: string; sentence: string }[] }[];
@@ -78,4 +79,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const u of run.unanswerable) console.log(`${u.q.id} ${describe(u.result)} | ${u.q.question}`);
   }
   ctx.close();
+  const at = process.argv.indexOf('--cranfield');
+  if (at > 0) {
+    const folder = process.argv[at + 1];
+    if (!folder) throw new Error('--cranfield needs the collection folder, e.g. ../shared/eval/cranfield');
+    const cranfield = runCranfield(folder);
+    console.log(`\nCranfield (${cranfield.queries} queries, nDCG@10 with gain 5 - grade, MAP@100, recall@100):`);
+    console.table(cranfield.rows);
+  }
 }

@@ -24,7 +24,7 @@ export async function startBot(config: Config): Promise<{ client: Client; ctx: A
   const ctx = createContext(config, { readonly: config.discord.isShard });
   const client = new Client(clientOptions(config));
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(ctx, commandsByName, interaction));
-  client.once(Events.ClientReady, (ready) => ctx.log.info(`Logged in as ${ready.user.tag}, answering ${ctx.index.size} paragraphs from ${ctx.library.countSources()} sources${config.discord!.isShard ? ' (shard: database opened read-only)' : ''}.`));
+  client.once(Events.ClientReady, (ready) => ctx.log.info(`Logged in as ${ready.user.tag}, answering ${ctx.search.size()} paragraphs from ${ctx.library.countSources()} sources${config.discord!.isShard ? ' (shard: database opened read-only)' : ''}.`));
   client.on(Events.Error, (error) => ctx.log.error(`discord.js client error: ${error.message}`, error));
   client.on(Events.ShardDisconnect, (_event, shard) => ctx.log.warn(`shard ${shard} disconnected`));
 

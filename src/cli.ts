@@ -30,7 +30,8 @@ function main(argv: string[]): number {
     return command ? 0 : 2;
   }
   const config = loadConfig();
-  const log = createLogger({ debug: config.debug });
+  // Quiet: the terminal is for answers; warnings and errors still reach stderr.
+  const log = createLogger({ debug: config.debug, quiet: true });
   switch (command) {
     case 'ask':
       return runAsk(rest, () => createContext(config, { log }));

@@ -1,12 +1,15 @@
 import type { AskDeps } from './core/ask.js';
 import type { SynonymTable } from './core/query.js';
-import { SearchIndex } from './core/search.js';
+import { extractTerms } from './core/terms.js';
+import { SourceFinder } from './core/source-finder.js';
 import type { SourceMeta } from './core/types.js';
 import type { Config } from './config.js';
 import { ingestPaths } from './ingest.js';
 import { createLogger, type Logger } from './log.js';
+import { ParagraphSearch } from './search.js';
 import { openDatabase, type Db } from './store/db.js';
 import { Library, type StoredSource } from './store/library.js';
+import { SearchStore } from './store/search-store.js';
 import { loadSynonyms } from './synonyms.js';
 
 /** Everything a command needs, built once by {@link createContext}; no module keeps its own. */
@@ -14,10 +17,13 @@ export interface AppContext {
   config: Config;
   db: Db;
   library: Library;
-  index: SearchIndex;
+  searchStore: SearchStore;
+  search: ParagraphSearch;
   synonyms: SynonymTable;
   log: Logger;
-  /** The library and index as the core's question answering sees them. */
+  /** The sources' autocomplete index, built on first use and again after the library changes. */
+  sourceFinder(): SourceFinder;
+  /** The library and its search as the core's question answering sees them. */
   askDeps: AskDeps;
   close(): void;
 }
@@ -28,20 +34,27 @@ export interface ContextOptions {
 }
 
 /**
- * Opens the database, ingests the shipped articles on first start (an empty library),
- * and builds the search index from SQLite.
+ * Opens the database, ingests the shipped articles on first start (an empty library), and
+ * rebuilds the full-text index once if the library predates it. Nothing is re-indexed otherwise.
  */
 export function createContext(config: Config, options: ContextOptions = {}): AppContext {
   const log = options.log ?? createLogger({ debug: config.debug });
   const db = openDatabase(config.databasePath, { readonly: options.readonly });
   try {
     const library = new Library(db);
-    const index = new SearchIndex();
+    const searchStore = new SearchStore(db);
+    if (!options.readonly && searchStore.needsRebuild()) rebuildSearchIndex(library, searchStore, log);
+    const search = new ParagraphSearch(searchStore);
     const synonyms = loadSynonyms(config.synonymsPath);
+    let finder: { finder: SourceFinder; version: number } | undefined;
     const ctx: AppContext = {
-      config, db, library, index, synonyms, log,
+      config, db, library, searchStore, search, synonyms, log,
+      sourceFinder: () => {
+        if (finder?.version !== search.version) finder = { finder: new SourceFinder(library.listSources()), version: search.version };
+        return finder.finder;
+      },
       askDeps: {
-        index,
+        retrieval: search,
         synonyms,
         getParagraphs: (ids) => library.getParagraphsById(ids),
         getSource: (id) => toMeta(library.getSource(id)),
@@ -51,14 +64,26 @@ export function createContext(config: Config, options: ContextOptions = {}): App
     if (!options.readonly && library.countSources() === 0) {
       const report = ingestPaths(ctx, [config.articlesDir]);
       log.info(`First start: ingested ${report.added.length} articles (${report.paragraphs} paragraphs) from ${config.articlesDir}.`);
-    } else {
-      index.add(library.indexDocs());
     }
     return ctx;
   } catch (error) {
     db.close();
     throw error;
   }
+}
+
+/** Indexes every paragraph's terms in one transaction (a library created before the index existed). */
+function rebuildSearchIndex(library: Library, store: SearchStore, log: Logger): void {
+  log.info('Building the full-text index of the library (once, after an upgrade)...');
+  const titleTerms = new Map<string, string[]>();
+  library.db.transaction(() => {
+    store.clear();
+    for (const p of library.indexable()) {
+      if (!titleTerms.has(p.title)) titleTerms.set(p.title, extractTerms(p.title));
+      store.insert(p.id, p.sourceId, extractTerms(p.body), titleTerms.get(p.title)!);
+    }
+    store.refreshStats();
+  })();
 }
 
 /** The citation fields of a stored source, without its bookkeeping. */

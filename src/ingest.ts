@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { ArticleError, parseArticle } from './core/article.js';
-import type { IndexDoc } from './core/search.js';
+import { extractTerms } from './core/terms.js';
 import type { ParsedArticle } from './core/types.js';
 import type { AppContext } from './context.js';
 import { UserError } from './errors.js';
@@ -40,34 +40,34 @@ export function ingestPaths(ctx: AppContext, paths: string[], onProgress?: Inges
     const raw = readArticle(file);
     const hash = createHash('sha256').update(raw).digest('hex');
     const known = ctx.library.findByHash(hash);
-    if (known) report.unchanged.push(known);
+    const article = known ? undefined : parseFile(raw, file);
+    const id = known ?? article!.meta.id;
+    const other = claimed.get(id);
+    if (other) throw new UserError(`${displayPath(file)} and ${displayPath(other)} both have the id "${id}"; nothing was ingested.`);
+    claimed.set(id, file);
+    if (!article) report.unchanged.push(id);
     else {
-      const article = parseFile(raw, file);
-      const other = claimed.get(article.meta.id);
-      if (other) throw new UserError(`${displayPath(file)} and ${displayPath(other)} both have the id "${article.meta.id}"; nothing was ingested.`);
-      claimed.set(article.meta.id, file);
       parsed.push({ file, hash, article });
       if (article.warnings.length > 0) report.warnings.push({ file: displayPath(file), warnings: article.warnings });
     }
     onProgress?.(i + 1, files.length, displayPath(file));
   });
-  const replaced = new Map<string, IndexDoc[]>();
   ctx.db.transaction(() => {
     for (const { file, hash, article } of parsed) {
       const id = article.meta.id;
-      const previous = ctx.library.getSource(id);
-      if (previous) {
-        replaced.set(id, [...ctx.library.indexDocs(id)]);
+      if (ctx.library.getSource(id)) {
+        ctx.searchStore.deleteSource(id);
         report.updated.push(id);
       } else report.added.push(id);
-      ctx.library.replaceSource(article, displayPath(file), hash);
+      const titleTerms = extractTerms(article.meta.title);
+      for (const paragraph of ctx.library.replaceSource(article, displayPath(file), hash)) {
+        ctx.searchStore.insert(paragraph.id, id, extractTerms(paragraph.body), titleTerms);
+      }
       report.paragraphs += article.paragraphs.length;
     }
+    if (parsed.length > 0) ctx.searchStore.refreshStats();
   })();
-  for (const { article } of parsed) {
-    ctx.index.remove(replaced.get(article.meta.id) ?? []);
-    ctx.index.add(ctx.library.indexDocs(article.meta.id));
-  }
+  ctx.search.invalidate();
   return report;
 }
 

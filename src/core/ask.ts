@@ -1,6 +1,6 @@
 import { formatCitation } from './citation.js';
 import { analyzeQuery, conceptMatched, type QueryConcept, type SynonymTable } from './query.js';
-import type { SearchFilter, SearchIndex } from './search.js';
+import type { Retrieval, SearchFilter } from './rank.js';
 import { extractTerms } from './terms.js';
 import { foldText, splitSentences, stripControlCharacters } from './text.js';
 import type { SourceMeta, StoredParagraph } from './types.js';
@@ -19,9 +19,9 @@ const ANSWER_CANDIDATES = 3;
  */
 export const COVERAGE_THRESHOLD = 0.45;
 
-/** What answering needs: the index, the stored paragraphs and sources, the synonyms table. */
+/** What answering needs: paragraph retrieval, the stored paragraphs and sources, the synonyms table. */
 export interface AskDeps {
-  index: SearchIndex;
+  retrieval: Retrieval;
   synonyms: SynonymTable;
   getParagraphs(ids: number[]): StoredParagraph[];
   getSource(id: string): SourceMeta | undefined;
@@ -67,7 +67,7 @@ export function askQuestion(deps: AskDeps, question: string, options: AskOptions
   const query = stripControlCharacters(question).trim();
   const concepts = validate(deps, query, options);
   const limit = Math.min(Math.max(1, Math.trunc(options.limit ?? DEFAULT_PASSAGES)), MAX_PASSAGES);
-  const hits = deps.index.search(concepts, options, limit * 3 + 5);
+  const hits = deps.retrieval.search(concepts, options, limit * 3 + 5);
   const paragraphs = new Map(deps.getParagraphs(hits.map((h) => h.id)).map((p) => [p.id, p]));
   const shown = new Set<string>();
   const passages: Passage[] = [];
@@ -91,7 +91,7 @@ export function askQuestion(deps: AskDeps, question: string, options: AskOptions
   const top = passages[0];
   const coverage = Math.round((hits[0]?.coverage ?? 0) * 1000) / 1000;
   const answered = top !== undefined && coverage >= COVERAGE_THRESHOLD;
-  const answer = answered ? pickAnswer(deps.index, concepts, query, passages) : null;
+  const answer = answered ? pickAnswer(deps.retrieval, concepts, query, passages) : null;
   return { query, answered, answer, coverage, passages, tookMs: Math.round((performance.now() - started) * 100) / 100 };
 }
 
@@ -106,11 +106,29 @@ function validate(deps: AskDeps, query: string, options: AskOptions): QueryConce
   if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
     throw new QuestionError(`"from" (${options.from}) is after "to" (${options.to}).`);
   }
-  const concepts = analyzeQuery(query, deps.synonyms);
+  const concepts = analyzeQuestion(deps, query);
   if (concepts.length === 0) {
     throw new QuestionError('The question has no words to search for (only common words like "what" or "is"): name what you want to know about.');
   }
   return concepts;
+}
+
+/** The question as search concepts: synonyms expanded, stop words out, typos corrected. */
+export function analyzeQuestion(deps: Pick<AskDeps, 'retrieval' | 'synonyms'>, question: string): QueryConcept[] {
+  return correctTypos(analyzeQuery(question, deps.synonyms), deps.retrieval);
+}
+
+/**
+ * Replaces words the library does not contain by the known word they most likely misspell
+ * ("Shoygu" → Shoigu, "Putn" → Putin); words with no close match stay as they are.
+ */
+export function correctTypos(concepts: QueryConcept[], retrieval: Retrieval): QueryConcept[] {
+  return concepts.map((concept) => {
+    const [term] = concept.terms;
+    if (concept.terms.length !== 1 || term === undefined || retrieval.knows(term)) return concept;
+    const corrected = retrieval.correct(term);
+    return corrected ? { label: concept.label, terms: [corrected], variants: [[corrected]] } : concept;
+  });
 }
 
 const ASKS_WHEN = /^\s*(?:when|what (?:year|date|month|day)|in which year|since when|how long ago)\b/i;
@@ -123,47 +141,31 @@ const HAS_NUMBER = /\d/;
  * most of the question's weight (a bonus for a date when it asks "when", a number when it asks
  * "how many"), weighted by how well its passage ranked.
  */
-export function pickAnswer(index: SearchIndex, concepts: QueryConcept[], question: string, passages: Passage[]): NonNullable<AskResult['answer']> {
+export function pickAnswer(retrieval: Retrieval, concepts: QueryConcept[], question: string, passages: Passage[]): NonNullable<AskResult['answer']> {
   const top = passages[0]!;
   let best = { text: top.text, passage: top, score: -1 };
   for (const passage of passages.slice(0, ANSWER_CANDIDATES)) {
     const rankWeight = Math.sqrt(passage.score / top.score);
-    for (const sentence of splitSentences(passage.text)) {
-      const score = scoreSentence(index, concepts, question, sentence) * rankWeight;
-      if (score > best.score) best = { text: sentence, passage, score };
-    }
+    const sentences = splitSentences(passage.text);
+    sentences.forEach((sentence, i) => {
+      const score = scoreSentence(retrieval, concepts, question, sentence) * rankWeight;
+      if (score <= best.score) return;
+      // "It was during that year that ..." answers "when" only with the sentence before it.
+      const previous = sentences[i - 1];
+      const needsPrevious = ASKS_WHEN.test(question) && !HAS_DATE.test(sentence) && previous !== undefined && HAS_DATE.test(previous);
+      best = { text: needsPrevious ? `${previous} ${sentence}` : sentence, passage, score };
+    });
   }
   const { passage } = best;
   return { text: best.text, citation: passage.citation, sourceId: passage.sourceId, paragraph: passage.paragraph };
 }
 
-function scoreSentence(index: SearchIndex, concepts: QueryConcept[], question: string, sentence: string): number {
+function scoreSentence(retrieval: Retrieval, concepts: QueryConcept[], question: string, sentence: string): number {
   const terms = new Set(extractTerms(sentence));
   let score = concepts
-    .filter((c) => conceptMatched(c, (t) => terms.has(t) || (!index.knows(t) && [...terms].some((s) => isTypoOf(t, s)))))
-    .reduce((sum, c) => sum + Math.max(...c.terms.map((t) => index.idf(t))), 0);
+    .filter((c) => conceptMatched(c, (t) => terms.has(t)))
+    .reduce((sum, c) => sum + Math.max(...c.terms.map((t) => retrieval.idf(t))), 0);
   if (ASKS_WHEN.test(question) && HAS_DATE.test(sentence)) score *= 1.5;
   if (ASKS_AMOUNT.test(question) && HAS_NUMBER.test(sentence)) score *= 1.5;
   return score;
-}
-
-/** True when an unknown query term is one edit from a sentence term ("shoygu" and "shoigu"). */
-function isTypoOf(queryTerm: string, term: string): boolean {
-  if (queryTerm.length < 4 || Math.abs(queryTerm.length - term.length) > 1 || queryTerm[0] !== term[0]) return false;
-  let edits = 0;
-  for (let i = 0, j = 0; i < queryTerm.length || j < term.length; ) {
-    if (queryTerm[i] === term[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (queryTerm.length > term.length) i++;
-    else if (queryTerm.length < term.length) j++;
-    else {
-      i++;
-      j++;
-    }
-  }
-  return true;
 }

@@ -33,9 +33,11 @@ export function guessMeta(allLines: string[], blocks: string[], file: string): G
     guess.from.author = byline ? 'a "By" line' : 'the author\'s bio';
   }
   const dateLine = allLines.find((line) => DATE_LINE.test(line));
-  const date = dateLine ? chrono.strict.parseDate(dateLine) : null;
-  if (dateLine && date) {
-    guess.date = date.toISOString().slice(0, 10);
+  const parsed = dateLine ? chrono.strict.parse(dateLine)[0]?.start : undefined;
+  if (dateLine && parsed) {
+    // The printed components, not a Date: a Date would shift the day by the machine's time zone.
+    const pad = (n: number | null) => String(n ?? 0).padStart(2, '0');
+    guess.date = `${parsed.get('year')}-${pad(parsed.get('month'))}-${pad(parsed.get('day'))}`;
     guess.from.date = `the printed date "${dateLine}" (a page header may print the day it was viewed)`;
   }
   const stem = slugify(guess.author?.split(/\s+/).pop() ?? guess.title?.split(/\s+/).slice(0, 3).join(' ') ?? '');

@@ -1,4 +1,4 @@
-import { isAcronym, processTerm, STOP_WORDS, tokenize } from './terms.js';
+import { isAcronym, processTerm, QUESTION_WORDS, STOP_WORDS, tokenize } from './terms.js';
 import { foldText } from './text.js';
 
 /** The synonyms and acronyms table (`data/synonyms.json`): each group lists ways to say one thing. */
@@ -14,6 +14,10 @@ export interface QueryConcept {
   terms: string[];
   /** Each way of saying it, as index terms (the query's own first): it is matched when all terms of one variant are. */
   variants: string[][];
+  /** Weight in ranking (1 when absent); feedback terms weigh less and do not count towards coverage. */
+  weight?: number;
+  /** How many times the query says it (1 when absent): repeated words weigh more. */
+  count?: number;
 }
 
 /** True when the matched terms say the concept: every term of at least one of its variants. */
@@ -50,19 +54,20 @@ export function analyzeQuery(text: string, synonyms: SynonymTable): QueryConcept
     }
   }
   tokens.forEach((token, at) => {
-    if (used[at]) return;
+    if (used[at] || QUESTION_WORDS.has(foldText(token))) return;
     const term = processTerm(token);
     if (term) found.push({ at, concept: { label: token, terms: [term], variants: [[term]] } });
   });
-  const seen = new Set<string>();
+  const seen = new Map<string, QueryConcept>();
   return found
     .sort((a, b) => a.at - b.at)
     .map((entry) => entry.concept)
     .filter((concept) => {
       const key = concept.terms.join(' ');
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
+      const earlier = seen.get(key);
+      if (earlier) earlier.count = (earlier.count ?? 1) + 1;
+      else seen.set(key, concept);
+      return !earlier;
     })
     .slice(0, MAX_QUERY_CONCEPTS);
 }

@@ -1,4 +1,3 @@
-import type { IndexDoc } from '../core/search.js';
 import type { DroppedText, ParsedArticle, Source, SourceMeta, StoredParagraph } from '../core/types.js';
 import type { Db } from './db.js';
 
@@ -30,10 +29,8 @@ export class Library {
       paragraphById: db.prepare('SELECT * FROM paragraphs WHERE id = ?'),
       paragraph: db.prepare('SELECT * FROM paragraphs WHERE source_id = ? AND n = ?'),
       paragraphsOf: db.prepare('SELECT * FROM paragraphs WHERE source_id = ? ORDER BY n'),
-      indexDocs: db.prepare(`SELECT p.id, p.source_id, p.body, s.title, s.published FROM paragraphs p
+      indexable: db.prepare(`SELECT p.id, p.source_id AS sourceId, p.body, s.title FROM paragraphs p
         JOIN sources s ON s.id = p.source_id WHERE p.body <> '' ORDER BY p.id`),
-      indexDocsOf: db.prepare(`SELECT p.id, p.source_id, p.body, s.title, s.published FROM paragraphs p
-        JOIN sources s ON s.id = p.source_id WHERE p.source_id = ? AND p.body <> '' ORDER BY p.id`),
       deleteSource: db.prepare('DELETE FROM sources WHERE id = ?'),
       insertSource: db.prepare(`INSERT INTO sources (id, title, author, publisher, published, date_note, url, file,
         content_hash, warnings, dropped, ingested_at) VALUES (@id, @title, @author, @publisher, @published, @dateNote,
@@ -80,16 +77,16 @@ export class Library {
     return (this.statements.paragraphsOf.all(sourceId) as ParagraphRow[]).map(toParagraph);
   }
 
-  /** The documents the search index is built from: every paragraph with text of its own. */
-  *indexDocs(sourceId?: string): IterableIterator<IndexDoc> {
-    const rows = sourceId === undefined ? this.statements.indexDocs.iterate() : this.statements.indexDocsOf.iterate(sourceId);
-    for (const row of rows as IterableIterator<{ id: number; source_id: string; body: string; title: string; published: string | null }>) {
-      yield { id: row.id, sourceId: row.source_id, title: row.title, body: row.body, year: row.published ? Number(row.published.slice(0, 4)) : undefined };
-    }
+  /** Every paragraph with text of its own, with its source's title: what the search index holds. */
+  *indexable(): IterableIterator<{ id: number; sourceId: string; body: string; title: string }> {
+    yield* this.statements.indexable.iterate() as IterableIterator<{ id: number; sourceId: string; body: string; title: string }>;
   }
 
-  /** Replaces a source and its paragraphs (call inside a transaction). */
-  replaceSource(article: ParsedArticle, file: string, contentHash: string): void {
+  /**
+   * Replaces a source and its paragraphs (call inside a transaction).
+   * @returns the stored paragraphs with text of their own, with their new ids, for the search index
+   */
+  replaceSource(article: ParsedArticle, file: string, contentHash: string): { id: number; body: string }[] {
     const { meta } = article;
     this.statements.deleteSource.run(meta.id);
     this.statements.insertSource.run({
@@ -97,7 +94,10 @@ export class Library {
       published: meta.date ?? null, dateNote: meta.dateNote ?? null, url: meta.url ?? null, file, contentHash,
       warnings: JSON.stringify(article.warnings), dropped: JSON.stringify(article.dropped), ingestedAt: new Date().toISOString(),
     });
-    for (const p of article.paragraphs) this.statements.insertParagraph.run(meta.id, p.n, p.text, p.body, p.repeatOf ?? null);
+    return article.paragraphs.flatMap((p) => {
+      const { lastInsertRowid } = this.statements.insertParagraph.run(meta.id, p.n, p.text, p.body, p.repeatOf ?? null);
+      return p.body ? [{ id: Number(lastInsertRowid), body: p.body }] : [];
+    });
   }
 }
 

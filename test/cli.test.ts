@@ -1,0 +1,131 @@
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// `npm test` builds before running vitest; run `npm run build` first when calling vitest directly.
+const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
+const QUESTION = 'When did Russia lift its arms embargo on Pakistan?';
+
+let dir: string;
+let library: string;
+
+/** Runs the built CLI in a scratch folder (no .env) with only PATH and DATABASE_PATH set. */
+function cli(args: string[], options: { db?: string; input?: string } = {}) {
+  const run = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: dir,
+    env: { PATH: process.env.PATH ?? '', DATABASE_PATH: options.db ?? library },
+    input: options.input ?? '',
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr, errLines: run.stderr.split('\n').filter(Boolean) };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'research-bot-cli-'));
+  library = join(dir, 'library.db');
+  expect(existsSync(CLI)).toBe(true);
+  // The first run ingests the shipped articles; the tests below start from a ready library.
+  expect(cli(['ask', 'Shoigu']).code).toBe(0);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('research-bot ask', () => {
+  it('prints the answer as one JSON object and nothing else with --json', () => {
+    const { code, stdout } = cli(['ask', '--json', QUESTION]);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(Object.keys(result).sort()).toEqual(['answer', 'answered', 'coverage', 'passages', 'query', 'tookMs']);
+    expect(result.query).toBe(QUESTION);
+    expect(result.answered).toBe(true);
+    expect(result.answer).toEqual({
+      text: 'The relationships started to gain traction in 2014 – the year the United States began to withdraw NATO troops from Afghanistan. It was during that year that Russia lifted an arms embargo on Pakistan, paving the way for the two countries to sign a defence agreement.',
+      citation: '[berger-2019 ¶9]', sourceId: 'berger-2019', paragraph: 9,
+    });
+    expect(result.passages).toHaveLength(3);
+    for (const passage of result.passages) {
+      expect(passage).toMatchObject({
+        sourceId: expect.any(String), paragraph: expect.any(Number), citation: `[${passage.sourceId} ¶${passage.paragraph}]`,
+        text: expect.any(String), score: expect.any(Number),
+      });
+    }
+    expect(typeof result.tookMs).toBe('number');
+  });
+
+  it('returns one passage with --limit 1', () => {
+    const { code, stdout } = cli(['ask', '--json', '--limit', '1', QUESTION]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).passages.map((p: { citation: string }) => p.citation)).toEqual(['[aslam-2019 ¶5]']);
+  });
+
+  it('answers each line of stdin with one JSON line with --batch', () => {
+    const questions = [QUESTION, 'Shoygu', 'What is CPEC?'];
+    const { code, stdout } = cli(['ask', '--batch'], { input: questions.join('\n') + '\n' });
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines.map((line) => JSON.parse(line).query)).toEqual(questions);
+    expect(lines.map((line) => JSON.parse(line).passages[0].citation)).toEqual(['[aslam-2019 ¶5]', '[kharakov-2014 ¶9]', '[observer-2021 ¶31]']);
+  });
+
+  it('answers a line that is not a question with an error object on its own line in --batch', () => {
+    const { code, stdout } = cli(['ask', '--batch', '--limit', '1'], { input: 'what is it\nShoigu\n' });
+    expect(code).toBe(0);
+    const [first, second] = stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(Object.keys(first).sort()).toEqual(['error', 'query']);
+    expect(second.passages).toHaveLength(1);
+  });
+
+  it('exits 1 with one sentence on stderr and nothing on stdout for an empty question', () => {
+    const { code, stdout, errLines } = cli(['ask', '']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(errLines).toEqual(['The question is empty: type what you want to know.']);
+  });
+
+  it('prints only the error for an empty question even on a first start', () => {
+    const { code, errLines } = cli(['ask', ''], { db: join(dir, 'first-start.db') });
+    expect(code).toBe(1);
+    expect(errLines).toEqual(['The question is empty: type what you want to know.']);
+  });
+
+  it('exits 2 with usage help on stderr for an unknown option', () => {
+    const { code, stdout, errLines } = cli(['ask', '--bogus', QUESTION]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(errLines[0]).toMatch(/^Unknown option '--bogus'/);
+    expect(errLines.at(-1)).toBe('Run "research-bot help" for usage.');
+  });
+
+  it('exits 2 for an unknown command and for --limit out of range', () => {
+    expect(cli(['frobnicate']).code).toBe(2);
+    expect(cli(['ask', '--limit', '11', QUESTION]).errLines[0]).toBe('--limit must be a whole number from 1 to 10, not "11".');
+  });
+
+  it('creates the library where DATABASE_PATH says, with the shipped articles in it', () => {
+    mkdirSync(join(dir, 'elsewhere'));
+    const path = join(dir, 'elsewhere', 'my-library.db');
+    expect(cli(['ask', 'Shoigu'], { db: path }).code).toBe(0);
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare('SELECT id FROM sources ORDER BY id').pluck().all()).toEqual(['aslam-2019', 'berger-2019', 'gvs-2018', 'kharakov-2014', 'observer-2021']);
+    db.close();
+  });
+
+  it('exits 1 with one sentence for a corrupt DATABASE_PATH and leaves the file unchanged', () => {
+    const path = join(dir, 'corrupt.db');
+    const bytes = randomBytes(8192);
+    writeFileSync(path, bytes);
+    const { code, stdout, errLines } = cli(['ask', '--json', QUESTION], { db: path });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(errLines).toEqual([
+      `The database ${path} is not a readable SQLite file (corrupt or another kind of file); it was left untouched: move it aside or set DATABASE_PATH.`,
+    ]);
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+  });
+});
