@@ -13,6 +13,3 @@ CREATE TABLE search_stats (
   body_terms INTEGER NOT NULL
 ) STRICT;
 INSERT INTO search_stats (id, documents, body_terms) VALUES (1, 0, 0);
-
--- FTS5's own ranking for candidates: bm25 with a title occurrence worth half a body one.
-INSERT INTO paragraph_terms (paragraph_terms, rank) VALUES ('rank', 'bm25(1.0, 0.5)');

@@ -47,6 +47,14 @@ export function createContext(config: Config, options: ContextOptions = {}): App
     const search = new ParagraphSearch(searchStore);
     const synonyms = loadSynonyms(config.synonymsPath);
     let finder: { finder: SourceFinder; version: number } | undefined;
+    // Source metadata is read for every passage shown; it changes only when the library does.
+    const metaCache = { version: -1, sources: new Map<string, SourceMeta | undefined>() };
+    const sourceMeta = (id: string) => {
+      if (metaCache.version !== search.version) metaCache.sources.clear();
+      metaCache.version = search.version;
+      if (!metaCache.sources.has(id)) metaCache.sources.set(id, toMeta(library.getSource(id)));
+      return metaCache.sources.get(id);
+    };
     const ctx: AppContext = {
       config, db, library, searchStore, search, synonyms, log,
       sourceFinder: () => {
@@ -57,7 +65,7 @@ export function createContext(config: Config, options: ContextOptions = {}): App
         retrieval: search,
         synonyms,
         getParagraphs: (ids) => library.getParagraphsById(ids),
-        getSource: (id) => toMeta(library.getSource(id)),
+        getSource: sourceMeta,
       },
       close: () => db.close(),
     };
