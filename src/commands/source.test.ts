@@ -138,6 +138,13 @@ describe('codeBlock', () => {
   });
 });
 
+describe('source list in Discord', () => {
+  it('escapes markdown and mentions in titles', () => {
+    const reply = source.renderDiscord({ kind: 'list', sources: [{ id: 'x', title: '*Bold* claims @everyone', paragraphCount: 1 }], page: 1, pageCount: 1, total: 1 });
+    expect(reply.embeds[0]!.fields![0]!.name).toBe('x · \\*Bold\\* claims @\u200beveryone');
+  });
+});
+
 describe('source buttons', () => {
   it('answers an unknown button with a sentence', () => {
     expect(failure(() => source.press!(ctx, ['zoom']))).toBe('This button is from an older version of the bot; run /source again.');

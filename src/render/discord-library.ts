@@ -33,7 +33,7 @@ function renderListDiscord(list: SourceList): DiscordReply {
   const embed: APIEmbed = {
     title: `The library: ${list.total} source${list.total === 1 ? '' : 's'}${list.pageCount > 1 ? ` · page ${list.page} of ${list.pageCount}` : ''}`,
     fields: list.sources.slice(0, L.fields).map((s) => ({
-      name: truncate(`${s.id} · ${s.title}`, L.fieldName),
+      name: truncate(escapeForDiscord(`${s.id} · ${s.title}`), L.fieldName),
       value: truncate(escapeForDiscord(sourceLine(s)), L.fieldValue),
     })),
     footer: { text: 'One source: /source id:<id> · a paragraph: /source cite:[id ¶n] · a reference: /source id:<id> format:apa' },
