@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { askQuestion, QuestionError, type AskOptions } from './core/ask.js';
 import { loadConfig } from './config.js';
 import { createContext, type AppContext } from './context.js';
+import { integerOption, parse, UsageError } from './cli-args.js';
+import { runQuote, runSource } from './cli-library.js';
 import { UserError } from './errors.js';
 import { ingestPaths } from './ingest.js';
 import { createLogger } from './log.js';
@@ -17,11 +18,13 @@ Commands:
       and prints one JSON object per line.
   ingest <file or folder>... [--json]
       Add or update articles (.txt or .md, with or without front matter).
+  source [--id ID] [--cite CITATION] [--format apa|mla|chicago|bibtex] [--json]
+      List the library; show one source; open a cited paragraph ("[gvs-2018 ¶4]", "gvs-2018 p4");
+      or print a reference to paste.
+  quote "<quotation>" [--json]
+      Check a quotation against the library: verbatim, close (with the differences), or absent.
 
 Settings come from the environment or .env (see .env.example); DATABASE_PATH picks the library.`;
-
-/** Exit codes: 1 for a failure the user can fix, 2 for a usage mistake. */
-class UsageError extends Error {}
 
 function main(argv: string[]): number {
   const [command, ...rest] = argv;
@@ -37,6 +40,10 @@ function main(argv: string[]): number {
       return runAsk(rest, () => createContext(config, { log }));
     case 'ingest':
       return runIngest(rest, () => createContext(config, { log }));
+    case 'source':
+      return runSource(rest, () => createContext(config, { log }));
+    case 'quote':
+      return runQuote(rest, () => createContext(config, { log }));
     default:
       throw new UsageError(`Unknown command "${command}".`);
   }
@@ -101,21 +108,7 @@ function runIngest(args: string[], open: () => AppContext): number {
   return 0;
 }
 
-function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], options: T) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
-function integerOption(value: string | undefined, name: string, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}".`);
-  return n;
-}
-
+// Exit codes: 1 for a failure the user can fix, 2 for a usage mistake (UsageError).
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {

@@ -1,36 +1,48 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { QuestionError } from '../core/ask.js';
-import { parseCitation } from '../core/citation.js';
-import { buildExcerpt, type Excerpt } from '../core/excerpt.js';
-import type { AppContext } from '../context.js';
-import { toMeta } from '../context.js';
-import { renderExcerptDiscord } from '../render/discord-source.js';
-import { renderExcerptText } from '../render/text.js';
-import type { Command } from './types.js';
+import { REFERENCE_STYLES, STYLE_NAMES } from '../core/reference.js';
+import { renderSourceDiscord } from '../render/discord-library.js';
+import { renderSourceText } from '../render/text-source.js';
+import { describeSource, listSources, openCitation, referenceFor, type SourceReply } from './source-views.js';
+import { suggestSources } from './suggest.js';
+import type { Command, OptionValues } from './types.js';
 
-function openCitation(ctx: AppContext, citation: string): Excerpt {
-  const parsed = parseCitation(citation);
-  if (!parsed) throw new QuestionError(`"${citation.slice(0, 80)}" is not a citation; write it as the bot prints it, e.g. [gvs-2018 ¶4].`);
-  const source = toMeta(ctx.library.getSource(parsed.sourceId));
-  if (!source) throw new QuestionError(`There is no source "${parsed.sourceId}" in the library.`);
-  const excerpt = buildExcerpt(source, ctx.library.getParagraphsOf(source.id), parsed.paragraph);
-  if (!excerpt) throw new QuestionError(`${source.id} has no paragraph ${parsed.paragraph}.`);
-  return excerpt;
-}
+const text = (value: OptionValues[string]) => (value === undefined || String(value).trim() === '' ? undefined : String(value));
 
-/** `/source cite:<citation>`: a cited paragraph in its context. */
+/**
+ * `/source` lists the library; `id:` shows one source; `cite:` opens a paragraph in context;
+ * `id:` (or `cite:`) with `format:` gives a reference to paste.
+ */
 export const source = {
   data: new SlashCommandBuilder()
     .setName('source')
-    .setDescription('Open a cited paragraph in its source.')
-    .addStringOption((o) => o.setName('cite').setDescription('A citation as the bot prints it, e.g. [gvs-2018 ¶4]').setRequired(true).setMaxLength(100))
+    .setDescription('The library, one source, a cited paragraph, or a reference to paste.')
+    .addStringOption((o) => o.setName('id').setDescription('A source (type to search ids, titles, authors)').setAutocomplete(true).setMaxLength(100))
+    .addStringOption((o) => o.setName('cite').setDescription('A citation as the bot prints it, e.g. [gvs-2018 ¶4]').setMaxLength(100))
+    .addStringOption((o) => o.setName('format').setDescription('A reference to paste, in this style (with id:)')
+      .addChoices(...REFERENCE_STYLES.map((style) => ({ name: STYLE_NAMES[style].split(' (')[0]!, value: style }))))
+    .addIntegerOption((o) => o.setName('page').setDescription('Page of the library list').setMinValue(1).setMaxValue(1000))
     .addBooleanOption((o) => o.setName('private').setDescription('Only you see the reply')),
-  run: (ctx, options): Excerpt => openCitation(ctx, String(options.cite ?? '')),
-  renderText: renderExcerptText,
-  renderDiscord: renderExcerptDiscord,
-  press: (ctx, args): Excerpt => {
-    const [action, sourceId, n] = args;
-    if (action !== 'open' || !sourceId || !n) throw new QuestionError('This button is from an older version of the bot; ask again.');
-    return openCitation(ctx, `${sourceId} ${n}`);
+  run: (ctx, options): SourceReply => {
+    const [id, cite, format] = [text(options.id), text(options.cite), text(options.format)];
+    if (format !== undefined) {
+      if (id === undefined && cite === undefined) throw new QuestionError('format: needs a source: add id:, e.g. /source id: gvs-2018 format: apa');
+      return referenceFor(ctx, id ?? openCitation(ctx, cite!).source.id, format);
+    }
+    if (id !== undefined && cite !== undefined) throw new QuestionError('Give id: to see a source or cite: to open a paragraph, not both.');
+    if (cite !== undefined) return { kind: 'excerpt', excerpt: openCitation(ctx, cite) };
+    if (id !== undefined) return describeSource(ctx, id);
+    return listSources(ctx, Number(options.page ?? 1));
   },
-} satisfies Command<Excerpt>;
+  renderText: renderSourceText,
+  renderDiscord: renderSourceDiscord,
+  autocomplete: (ctx, option, value) => (option === 'id' ? suggestSources(ctx, value) : []),
+  press: (ctx, args): SourceReply => {
+    const [action, first, second] = args;
+    if (action === 'open' && first && second) return { kind: 'excerpt', excerpt: openCitation(ctx, `${first} ${second}`) };
+    if (action === 'list') return listSources(ctx, Number(first) || 1);
+    if (action === 'show' && first) return describeSource(ctx, first);
+    if (action === 'ref' && first && second) return referenceFor(ctx, first, second);
+    throw new QuestionError('This button is from an older version of the bot; run /source again.');
+  },
+} satisfies Command<SourceReply>;

@@ -1,79 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anyText, thrownBy } from '../../test/arbitraries.js';
 import { SOURCE_ID } from './article.js';
-import { describeSource, formatCitation, formatSourceDate, MAX_CITATION_LENGTH, parseCitation } from './citation.js';
+import { describeSource, formatCitation, formatSourceDate } from './citation.js';
+import { readCitation } from './citation-lookup.js';
 
 const sourceId = fc.stringMatching(SOURCE_ID);
 const paragraph = fc.integer({ min: 1, max: 999_999 });
 
 describe('formatCitation', () => {
+  it('prints what readCitation reads back, for any valid id and paragraph (property)', () => {
+    fc.assert(fc.property(sourceId, paragraph, (id, n) => {
+      expect(readCitation(formatCitation(id, n), [id])).toEqual({ sourceId: id, paragraph: n });
+    }));
+  });
+
   it('writes the source id and the paragraph number in brackets with a pilcrow', () => {
     expect(formatCitation('gvs-2018', 4)).toBe('[gvs-2018 ¶4]');
-  });
-});
-
-describe('parseCitation', () => {
-  it.each([
-    ['[gvs-2018 ¶4]', 'gvs-2018', 4],
-    ['gvs-2018 4', 'gvs-2018', 4],
-    ['GVS-2018 p4', 'gvs-2018', 4],
-    ['gvs-2018#4', 'gvs-2018', 4],
-    ['gvs-2018 para 4', 'gvs-2018', 4],
-    ['kharakov-2014 paragraph 12', 'kharakov-2014', 12],
-    ['  [ observer-2021:32 ]  ', 'observer-2021', 32],
-    ['aslam-2019, 16', 'aslam-2019', 16],
-    ['[gvs-2018 ¶４]', 'gvs-2018', 4],
-  ])('reads %j as %s paragraph %i', (text, id, n) => {
-    expect(parseCitation(text)).toEqual({ sourceId: id, paragraph: n });
-  });
-
-  it.each([
-    '', '   ', 'hello world', 'gvs-2018', '¶4', '[gvs-2018 ¶]', 'gvs-2018 ¶1234567', 'gvs_2018 4',
-    '@everyone 4', "gvs-2018'; DROP TABLE sources;-- 4", '[gvs-2018 ¶4] and more',
-  ])('returns undefined for %j, which is not a citation', (text) => {
-    expect(parseCitation(text)).toBeUndefined();
-  });
-
-  it('reads back every citation formatCitation writes, in any case (property)', () => {
-    fc.assert(
-      fc.property(sourceId, paragraph, (id, n) => {
-        expect(parseCitation(formatCitation(id, n))).toEqual({ sourceId: id, paragraph: n });
-        expect(parseCitation(formatCitation(id, n).toUpperCase())).toEqual({ sourceId: id, paragraph: n });
-      }),
-      { numRuns: 1000 },
-    );
-  });
-
-  it('reads back a typed "id n" for ids that do not end in a paragraph word (property)', () => {
-    fc.assert(
-      fc.property(sourceId.filter((id) => !/-(?:p|para|paragraph)$/.test(id)), paragraph, (id, n) => {
-        expect(parseCitation(`${id} ${n}`)).toEqual({ sourceId: id, paragraph: n });
-      }),
-      { numRuns: 1000 },
-    );
-  });
-
-  it('reads "smith-p 4" as smith-p paragraph 4, never as an id ending in a dash', () => {
-    expect(parseCitation('smith-p 4')).toEqual({ sourceId: 'smith-p', paragraph: 4 });
-  });
-
-  it('for any text, returns undefined or a valid-looking citation and never throws or hangs (property)', () => {
-    fc.assert(
-      fc.property(anyText, (text) => {
-        let result: ReturnType<typeof parseCitation>;
-        expect(thrownBy(() => (result = parseCitation(text)))).toBeUndefined();
-        if (result === undefined) return;
-        expect(result.sourceId).toMatch(/^[a-z0-9][a-z0-9-]*$/);
-        expect(Number.isInteger(result.paragraph) && result.paragraph >= 0 && result.paragraph <= 999_999).toBe(true);
-      }),
-      { numRuns: 1000 },
-    );
-  });
-
-  it('rejects text longer than any citation without reading it (40,000 characters of pasted whitespace)', () => {
-    expect(parseCitation('a' + '\t '.repeat(20_000) + '1')).toBeUndefined();
-    expect(parseCitation('gvs-2018 ' + ' '.repeat(MAX_CITATION_LENGTH) + '4')).toBeUndefined();
   });
 });
 

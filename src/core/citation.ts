@@ -5,23 +5,6 @@ export function formatCitation(sourceId: string, paragraph: number): string {
   return `[${sourceId} ¶${paragraph}]`;
 }
 
-/**
- * Reads a citation as the bot prints it or as a person types it: `[gvs-2018 ¶4]`, `gvs-2018 4`,
- * `GVS-2018 p4`, `gvs-2018#4`, `gvs-2018 para 4`.
- * @returns the source id and paragraph number, or `undefined` when the text is not a citation
- */
-export function parseCitation(text: string): { sourceId: string; paragraph: number } | undefined {
-  // No citation is this long; the cap also bounds the regex's work on pasted junk.
-  if (text.length > MAX_CITATION_LENGTH) return undefined;
-  const bare = text.normalize('NFKC').trim().replace(/^\[\s*/, '').replace(/\s*\]$/, '');
-  const match = /^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\s*(?:[:#,]|¶|para(?:graph)?\.?|p\.?)?\s*(\d{1,6})$/i.exec(bare);
-  if (!match || (!/[\s:#,¶]|para|p/i.test(bare.slice(match[1]!.length, -match[2]!.length)) && /\d$/.test(match[1]!))) return undefined;
-  return { sourceId: match[1]!.toLowerCase(), paragraph: Number(match[2]) };
-}
-
-/** Longest text read as a citation. */
-export const MAX_CITATION_LENGTH = 200;
-
 /** The date as a reader should see it: printed dates as they are, inferred ones marked "c.". */
 export function formatSourceDate(meta: Pick<SourceMeta, 'date' | 'dateNote'>): string {
   if (!meta.date) return 'n.d.';

@@ -3,7 +3,7 @@
  * exceeds `max`.
  * @returns the distance, or `max + 1` when it is larger than `max`
  */
-export function editDistance(a: string, b: string, max: number): number {
+export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let previous2: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);

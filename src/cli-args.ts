@@ -1,0 +1,21 @@
+import { parseArgs } from 'node:util';
+
+/** A mistake in how the CLI was called: exit code 2 and a pointer to the usage. */
+export class UsageError extends Error {}
+
+/** Parses a subcommand's arguments strictly; an unknown or malformed flag is a UsageError. */
+export function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** A whole-number flag within bounds, or `undefined` when absent. */
+export function integerOption(value: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}".`);
+  return n;
+}

@@ -1,0 +1,35 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { QuestionError } from '../core/ask.js';
+import { checkQuotation, MAX_QUOTE_LENGTH, type QuoteResult } from '../core/quote.js';
+import { extractTerms } from '../core/terms.js';
+import { renderQuoteDiscord } from '../render/discord-quote.js';
+import { renderQuoteText } from '../render/text-quote.js';
+import type { AppContext } from '../context.js';
+import type { Command } from './types.js';
+
+/** Fewer words than this are too common a phrase to say where they were quoted from. */
+export const MIN_QUOTE_WORDS = 3;
+
+/**
+ * Checks a quotation against the library.
+ * @throws QuestionError when it is too short or too long to check
+ */
+export function quote(ctx: AppContext, text: string): QuoteResult {
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (text.length > MAX_QUOTE_LENGTH) throw new QuestionError(`The quotation is ${text.length} characters long; check at most ${MAX_QUOTE_LENGTH} at a time.`);
+  if (words.length < MIN_QUOTE_WORDS) throw new QuestionError(`Give at least ${MIN_QUOTE_WORDS} words of the quotation, as you plan to quote them.`);
+  if (extractTerms(text).length === 0) throw new QuestionError('The quotation has only common words ("of", "the", ...); give a longer stretch of it.');
+  return checkQuotation(ctx.askDeps, text);
+}
+
+/** `/quote text:<a quotation>`: where the library has it, word for word or nearly, or that it has not. */
+export const quoteCommand = {
+  data: new SlashCommandBuilder()
+    .setName('quote')
+    .setDescription('Check a quotation against the library before you use it: where it is, exact or not.')
+    .addStringOption((o) => o.setName('text').setDescription('The quotation, as you plan to quote it').setRequired(true).setMaxLength(MAX_QUOTE_LENGTH))
+    .addBooleanOption((o) => o.setName('private').setDescription('Only you see the reply')),
+  run: (ctx, options): QuoteResult => quote(ctx, String(options.text ?? '')),
+  renderText: renderQuoteText,
+  renderDiscord: renderQuoteDiscord,
+} satisfies Command<QuoteResult>;
