@@ -22,6 +22,8 @@ export function clientOptions(config: Config): ClientOptions {
 export async function startBot(config: Config): Promise<{ client: Client; ctx: AppContext }> {
   if (!config.discord) throw new UserError('DISCORD_TOKEN is not set.');
   const ctx = createContext(config, { readonly: config.discord.isShard });
+  // Build the autocomplete index now rather than on the first keystroke a user types.
+  ctx.sourceFinder();
   const client = new Client(clientOptions(config));
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(ctx, commandsByName, interaction));
   client.once(Events.ClientReady, (ready) => ctx.log.info(`Logged in as ${ready.user.tag}, answering ${ctx.search.size()} paragraphs from ${ctx.library.countSources()} sources${config.discord!.isShard ? ' (shard: database opened read-only)' : ''}.`));

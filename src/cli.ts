@@ -4,7 +4,6 @@ import { askQuestion, QuestionError, type AskOptions } from './core/ask.js';
 import { loadConfig } from './config.js';
 import { createContext, type AppContext } from './context.js';
 import { integerOption, parse, UsageError } from './cli-args.js';
-import { runQuote, runSource } from './cli-library.js';
 import { UserError } from './errors.js';
 import { ingestPaths } from './ingest.js';
 import { createLogger } from './log.js';
@@ -26,7 +25,7 @@ Commands:
 
 Settings come from the environment or .env (see .env.example); DATABASE_PATH picks the library.`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(USAGE + '\n');
@@ -40,10 +39,11 @@ function main(argv: string[]): number {
       return runAsk(rest, () => createContext(config, { log }));
     case 'ingest':
       return runIngest(rest, () => createContext(config, { log }));
+    // Loaded on demand: they bring discord.js's builders, which would double the start-up of `ask`.
     case 'source':
-      return runSource(rest, () => createContext(config, { log }));
+      return (await import('./cli-library.js')).runSource(rest, () => createContext(config, { log }));
     case 'quote':
-      return runQuote(rest, () => createContext(config, { log }));
+      return (await import('./cli-library.js')).runQuote(rest, () => createContext(config, { log }));
     default:
       throw new UsageError(`Unknown command "${command}".`);
   }
@@ -109,9 +109,9 @@ function runIngest(args: string[], open: () => AppContext): number {
 }
 
 // Exit codes: 1 for a failure the user can fix, 2 for a usage mistake (UsageError).
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+}, (error: unknown) => {
   if (error instanceof UsageError) {
     process.stderr.write(`${error.message}\nRun "research-bot help" for usage.\n`);
     process.exitCode = 2;
@@ -122,4 +122,4 @@ try {
     process.stderr.write(`Unexpected failure: ${(error as Error).message ?? error}${process.env.DEBUG ? '\n' + (error as Error).stack : ' (set DEBUG=1 for details)'}\n`);
     process.exitCode = 1;
   }
-}
+});

@@ -7,9 +7,5 @@ import type { Choice } from './types.js';
  * as autocomplete choices within Discord's limits.
  */
 export function suggestSources(ctx: AppContext, typed: string): Choice[] {
-  const ids = ctx.sourceFinder().find(typed, L.choices, () => ctx.library.listSources().map((s) => s.id));
-  return ids.flatMap((id) => {
-    const source = ctx.library.getSource(id);
-    return source ? [{ name: truncate(`${source.title} (${source.id})`, L.choiceName), value: source.id.slice(0, L.choiceValue) }] : [];
-  });
+  return ctx.sourceFinder().find(typed, L.choices).map((s) => ({ name: truncate(`${s.title} (${s.id})`, L.choiceName), value: s.id.slice(0, L.choiceValue) }));
 }

@@ -112,12 +112,13 @@ function markRepeats(texts: string[], dropped: DroppedText[]): Paragraph[] {
   const seenSentences = new Map<string, number>();
   return texts.map((text, i) => {
     const n = i + 1;
-    const whole = seenParagraphs.get(foldText(text));
+    const folded = foldText(text);
+    const whole = seenParagraphs.get(folded);
     if (whole !== undefined) {
       dropped.push({ kind: 'repeat', text: `¶${n} repeats ¶${whole}` });
       return { n, text, body: '', repeatOf: whole };
     }
-    seenParagraphs.set(foldText(text), n);
+    seenParagraphs.set(folded, n);
     const fresh: string[] = [];
     const repeatedFrom: number[] = [];
     for (const sentence of splitSentences(text)) {

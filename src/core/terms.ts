@@ -41,12 +41,28 @@ export function tokenize(text: string): string[] {
  * lose a possessive, and are Porter-stemmed.
  */
 export function processTerm(token: string): string | null {
-  const folded = foldText(token).replace(/'s$/, '').replace(/'/g, '');
+  // Plain ASCII words (nearly all of them) skip Unicode folding: it was the top cost of ingestion.
+  const lower = /^[A-Za-z0-9']+$/.test(token) ? token.toLowerCase() : foldText(token);
+  const folded = lower.replace(/'s$/, '').replace(/'/g, '');
   if (!folded) return null;
   if (isAcronym(token)) return folded;
   if (STOP_WORDS.has(folded)) return null;
   if (/^\p{N}+$/u.test(folded)) return folded;
-  return stemmer(folded) || null;
+  return stem(folded) || null;
+}
+
+/** Stems seen so far: a library repeats its words, and stemming is the next cost after folding. */
+const stems = new Map<string, string>();
+const MAX_CACHED_STEMS = 200_000;
+
+function stem(word: string): string {
+  let result = stems.get(word);
+  if (result === undefined) {
+    result = stemmer(word);
+    if (stems.size >= MAX_CACHED_STEMS) stems.clear();
+    stems.set(word, result);
+  }
+  return result;
 }
 
 /**

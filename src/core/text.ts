@@ -10,11 +10,15 @@ const CURLY_QUOTES: Record<string, string> = {
 
 /** Collapses every run of whitespace (no-break spaces included) to one space and trims. */
 export function collapseWhitespace(text: string): string {
+  // Most text has single plain spaces only; checking that is cheaper than rewriting it.
+  if (!/[^\S ]| {2}|\u200B/.test(text)) return text.trim();
   return text.replace(/[\s\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/g, ' ').trim();
 }
 
 /** Lower-cases, strips accents, straightens quotes and collapses whitespace: the form terms are compared in. */
 export function foldText(text: string): string {
+  // ASCII text has no accents or curly quotes to fold (and normalising it is the expensive part).
+  if (/^[\x20-\x7e]*$/.test(text)) return collapseWhitespace(text.toLowerCase());
   return collapseWhitespace(
     text
       .normalize('NFKD')
