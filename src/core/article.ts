@@ -59,12 +59,14 @@ function splitBlocks(body: string): string[][] {
 }
 
 function resolveMeta(fields: Record<string, string>, file: string, allLines: string[], kept: string[]) {
-  const guessed = guessMeta(allLines, kept, file);
+  // Guessing reads every line; front matter usually makes it unnecessary.
+  let guesses: ReturnType<typeof guessMeta> | undefined;
+  const guessed = () => (guesses ??= guessMeta(allLines, kept, file));
   const warnings: string[] = [];
   const pick = (key: keyof SourceMeta, value: string | undefined, label: string) => {
     if (value !== undefined) return value;
-    const guess = guessed[key];
-    if (guess !== undefined) warnings.push(`${label} guessed from ${guessed.from[key]}: ${JSON.stringify(guess)}`);
+    const guess = guessed()[key];
+    if (guess !== undefined) warnings.push(`${label} guessed from ${guessed().from[key]}: ${JSON.stringify(guess)}`);
     return guess;
   };
   const meta: SourceMeta = {
@@ -73,7 +75,7 @@ function resolveMeta(fields: Record<string, string>, file: string, allLines: str
     author: fields.author ?? (Object.keys(fields).length > 0 ? undefined : pick('author', undefined, 'author')),
     publisher: fields.publisher,
     date: pick('date', fields.date, 'date'),
-    dateNote: fields.date_note ?? (fields.date === undefined && guessed.date ? `guessed from ${guessed.from.date}` : undefined),
+    dateNote: fields.date_note ?? (fields.date === undefined && guessed().date ? `guessed from ${guessed().from.date}` : undefined),
     url: fields.url,
   };
   if (!SOURCE_ID.test(meta.id)) throw new ArticleError(`${file} has an invalid id ${JSON.stringify(meta.id)}: use lower-case letters, digits and dashes`);
