@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareDates, displayDate, isRealDay, parseIsoDate } from './dates.js';
+import { compareDates, datesAgree, displayDate, isRealDay, parseIsoDate } from './dates.js';
 
 describe('parseIsoDate', () => {
   it('reads YYYY, YYYY-MM and YYYY-MM-DD', () => {
@@ -38,5 +38,15 @@ describe('displayDate', () => {
     expect(displayDate({ year: 2018, month: 12, day: 28 }, { year: 2019, month: 1, day: 3 })).toBe('28 December 2018 – 3 January 2019');
     expect(displayDate({ year: 2001 }, { year: 2002 })).toBe('2001–2002');
     expect(displayDate({ year: 1980 }, { year: 1989 })).toBe('the 1980s');
+  });
+});
+
+describe('datesAgree', () => {
+  it('agrees when one date holds the other, ranges included', () => {
+    expect([datesAgree('2014', '2014-11'), datesAgree('2014-11-20', '2014'), datesAgree('1980/1989', '1989-02-15'), datesAgree('2014', '2014')]).toEqual([true, true, true, true]);
+  });
+
+  it('disagrees on dates that cannot both be right, and on what is not a date', () => {
+    expect([datesAgree('2014', '2015'), datesAgree('2014-10', '2014-11'), datesAgree('2001/2002', '2002/2003'), datesAgree('2014', 'soon')]).toEqual([false, false, false, false]);
   });
 });

@@ -114,3 +114,18 @@ function displayOne(date: PartialDate): string {
   const month = date.month !== undefined ? MONTHS[date.month - 1] : undefined;
   return [date.day, month, date.year].filter((part) => part !== undefined).join(' ');
 }
+
+/**
+ * True when two dates, each `YYYY[-MM[-DD]]` or `start/end`, can both be right: one's span holds
+ * the other's (2014 and November 2014 agree; 2014 and 2015 do not).
+ * @returns false when either is not such a date
+ */
+export function datesAgree(a: string, b: string): boolean {
+  const span = (text: string) => {
+    const [start, end] = text.split('/').map((part) => parseIsoDate(part));
+    return start && { first: firstDay(start), last: lastDay(end ?? start) };
+  };
+  const x = span(a);
+  const y = span(b);
+  return !!x && !!y && ((x.first <= y.first && y.last <= x.last) || (y.first <= x.first && x.last <= y.last));
+}

@@ -78,7 +78,7 @@ describe('extractEvents', () => {
     it('reads "now in its 17th year" as the start of what it counts: a range of two years before the article, resolved', () => {
       const [event] = extractEvents('The US is still embroiled in the Afghan conflict which is now in its 17th year.', '2018-03');
       expect(event).toMatchObject({ date: '2001', end: '2002', precision: 'year', relative: true, mention: 'in its 17th year' });
-      expect(event!.note).toBe('the start of what is in its 17th year in March 2018');
+      expect(event!.note).toBe('its 17th year counted back from March 2018');
     });
   });
 

@@ -62,7 +62,7 @@ describe('resolveRelative', () => {
 
   it('dates the start of what is "in its 17th year" to the two years it can have begun in', () => {
     expect(resolveRelative({ kind: 'ordinal year', n: 17 }, { year: 2018, month: 3 })).toEqual({
-      date: { year: 2001 }, end: { year: 2002 }, note: 'the start of what is in its 17th year in March 2018',
+      date: { year: 2001 }, end: { year: 2002 }, note: 'its 17th year counted back from March 2018',
     });
   });
 });

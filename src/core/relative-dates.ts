@@ -85,7 +85,7 @@ export function resolveRelative(relative: RelativeDate, ref: PartialDate): Resol
       return {
         date: { year: year - relative.n },
         end: { year: year - relative.n + 1 },
-        note: `the start of what is in its ${ordinal(relative.n)} year in ${displayDate(ref)}`,
+        note: `its ${ordinal(relative.n)} year counted back from ${displayDate(ref)}`,
       };
   }
 }

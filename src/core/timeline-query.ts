@@ -1,4 +1,4 @@
-import { COVERAGE_THRESHOLD, QuestionError } from './ask.js';
+import { QuestionError } from './ask.js';
 import { createSummaryComparer } from './event-similarity.js';
 import { analyzeQuery, conceptMatched, type QueryConcept, type SynonymTable } from './query.js';
 import type { SearchIndex } from './search.js';
@@ -9,6 +9,13 @@ import type { SourceMeta } from './types.js';
 
 /** Longest topic accepted, in characters. */
 export const MAX_TOPIC_LENGTH = 200;
+/**
+ * A paragraph (or an event's summary) is on the topic when it matches this share of the topic's
+ * weight, in /ask's coverage measure. Stricter than /ask's 0.45, which only has to find the best
+ * passage: a filter keeps every match, and with 0.45 "defence agreement" kept every paragraph
+ * naming a defence minister. See docs/DESIGN.md, "Timeline".
+ */
+export const TOPIC_COVERAGE = 0.7;
 
 /** What building a timeline needs: the stored events, the search index (for topics), the sources. */
 export interface TimelineDeps {
@@ -37,8 +44,8 @@ export interface TimelineResult {
 
 /**
  * The library's events in order, merged across sources, filtered: `topic` keeps events of the
- * paragraphs /ask's search finds for it (covering COVERAGE_THRESHOLD of it, as /ask requires to
- * answer) and events whose summary covers it; `sourceId` keeps events that source reports (with
+ * paragraphs /ask's search finds for it (covering TOPIC_COVERAGE of it) and events whose summary
+ * covers it (a merged event when any of its reports is kept); `sourceId` keeps events that source reports (with
  * every citation, so disagreements stay visible); `from`/`to` keep events some source dates in those years.
  * @throws QuestionError for an over-long or word-less topic, an unknown source, from after to
  */
@@ -79,7 +86,7 @@ function validate(deps: TimelineDeps, topic: string | undefined, options: Timeli
 /** `"source n"` of paragraphs on the topic, and `"source n date"` of events whose own summary is. */
 function topicKeys(deps: TimelineDeps, concepts: QueryConcept[], events: SourcedEvent[]): Set<string> {
   const keys = new Set<string>();
-  const hits = deps.index.search(concepts, {}, Math.max(deps.index.size, 1)).filter((hit) => hit.coverage >= COVERAGE_THRESHOLD);
+  const hits = deps.index.search(concepts, {}, Math.max(deps.index.size, 1)).filter((hit) => hit.coverage >= TOPIC_COVERAGE);
   const hitIds = new Set(hits.map((hit) => hit.id));
   const weight = (c: QueryConcept) => Math.max(...c.terms.map((t) => deps.index.idf(t)));
   const total = concepts.reduce((sum, c) => sum + weight(c), 0);
@@ -87,7 +94,7 @@ function topicKeys(deps: TimelineDeps, concepts: QueryConcept[], events: Sourced
     if (hitIds.has(event.paragraphId)) keys.add(`${event.sourceId} ${event.paragraph}`);
     const terms = new Set(extractTerms(event.summary));
     const covered = concepts.filter((c) => conceptMatched(c, (t) => terms.has(t))).reduce((sum, c) => sum + weight(c), 0);
-    if (total > 0 && covered / total >= COVERAGE_THRESHOLD) keys.add(`${event.sourceId} ${event.paragraph} ${event.end ? `${event.date}/${event.end}` : event.date}`);
+    if (total > 0 && covered / total >= TOPIC_COVERAGE) keys.add(`${event.sourceId} ${event.paragraph} ${event.end ? `${event.date}/${event.end}` : event.date}`);
   }
   return keys;
 }
