@@ -2,12 +2,14 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { askQuestion, QuestionError, type AskOptions } from './core/ask.js';
+import { buildTimeline } from './core/timeline-query.js';
 import { loadConfig } from './config.js';
 import { createContext, type AppContext } from './context.js';
 import { UserError } from './errors.js';
 import { ingestPaths } from './ingest.js';
 import { createLogger } from './log.js';
 import { renderAskText } from './render/text.js';
+import { renderTimelineText } from './render/timeline-text.js';
 
 const USAGE = `Usage: research-bot <command> [options]
 
@@ -17,6 +19,8 @@ Commands:
       and prints one JSON object per line.
   ingest <file or folder>... [--json]
       Add or update articles (.txt or .md, with or without front matter).
+  timeline [--topic WORDS] [--from YEAR] [--to YEAR] [--source ID] [--json]
+      The dated events the articles report, in order, each with its citations.
 
 Settings come from the environment or .env (see .env.example); DATABASE_PATH picks the library.`;
 
@@ -36,6 +40,8 @@ function main(argv: string[]): number {
       return runAsk(rest, () => createContext(config, { log }));
     case 'ingest':
       return runIngest(rest, () => createContext(config, { log }));
+    case 'timeline':
+      return runTimeline(rest, () => createContext(config, { log }));
     default:
       throw new UsageError(`Unknown command "${command}".`);
   }
@@ -94,6 +100,22 @@ function runIngest(args: string[], open: () => AppContext): number {
       for (const { file, warnings } of report.warnings) for (const w of warnings) ctx.log.warn(`${file}: ${w}`);
       process.stdout.write(`Added ${report.added.length}, updated ${report.updated.length}, unchanged ${report.unchanged.length} (${report.paragraphs} paragraphs written).\n`);
     }
+  } finally {
+    ctx.close();
+  }
+  return 0;
+}
+
+function runTimeline(args: string[], open: () => AppContext): number {
+  const { values, positionals } = parse(args, {
+    json: { type: 'boolean' }, topic: { type: 'string' }, source: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
+  });
+  if (positionals.length > 0) throw new UsageError(`timeline takes options, not words: research-bot timeline --topic "${positionals.join(' ')}"`);
+  const options = { topic: values.topic, sourceId: values.source, from: integerOption(values.from, 'from', 0, 9999), to: integerOption(values.to, 'to', 0, 9999) };
+  const ctx = open();
+  try {
+    const result = buildTimeline(ctx.timelineDeps, options);
+    process.stdout.write((values.json ? JSON.stringify({ events: result.events }, null, 2) : renderTimelineText(result)) + '\n');
   } finally {
     ctx.close();
   }
