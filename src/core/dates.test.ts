@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareDates, datesAgree, displayDate, isRealDay, parseIsoDate } from './dates.js';
+import { compareDates, datesAgree, displayDate, isRealDay, parseIsoDate, spanOf } from './dates.js';
 
 describe('parseIsoDate', () => {
   it('reads YYYY, YYYY-MM and YYYY-MM-DD', () => {
@@ -48,5 +48,14 @@ describe('datesAgree', () => {
 
   it('disagrees on dates that cannot both be right, and on what is not a date', () => {
     expect([datesAgree('2014', '2015'), datesAgree('2014-10', '2014-11'), datesAgree('2001/2002', '2002/2003'), datesAgree('2014', 'soon')]).toEqual([false, false, false, false]);
+  });
+});
+
+describe('spanOf', () => {
+  it('gives the days and years a date or range covers', () => {
+    expect(spanOf('2014-11')).toEqual({ first: 16375, last: 16404, firstYear: 2014, lastYear: 2014 });
+    expect(spanOf('1980/1989')).toEqual(spanOf('1980', '1989'));
+    expect(spanOf('1980', '1989')).toMatchObject({ firstYear: 1980, lastYear: 1989 });
+    expect(spanOf('November 2014')).toBeUndefined();
   });
 });

@@ -115,17 +115,37 @@ function displayOne(date: PartialDate): string {
   return [date.day, month, date.year].filter((part) => part !== undefined).join(' ');
 }
 
+/** The days (since 1970-01-01) and years a date or range covers, first to last. */
+export interface DateSpan {
+  first: number;
+  last: number;
+  firstYear: number;
+  lastYear: number;
+}
+
+/**
+ * The span of `YYYY[-MM[-DD]]`, of `start/end`, or of a start and an end.
+ * @returns `undefined` when the text is not such a date
+ */
+export function spanOf(date: string, end?: string): DateSpan | undefined {
+  const [startText, endText] = end === undefined ? date.split('/') : [date, end];
+  const start = parseIsoDate(startText);
+  const finish = parseIsoDate(endText) ?? start;
+  return start && finish && { first: firstDay(start), last: lastDay(finish), firstYear: start.year, lastYear: finish.year };
+}
+
+/** True when `outer` covers every day of `inner`. */
+export function spanContains(outer: DateSpan, inner: DateSpan): boolean {
+  return outer.first <= inner.first && inner.last <= outer.last;
+}
+
 /**
  * True when two dates, each `YYYY[-MM[-DD]]` or `start/end`, can both be right: one's span holds
  * the other's (2014 and November 2014 agree; 2014 and 2015 do not).
  * @returns false when either is not such a date
  */
 export function datesAgree(a: string, b: string): boolean {
-  const span = (text: string) => {
-    const [start, end] = text.split('/').map((part) => parseIsoDate(part));
-    return start && { first: firstDay(start), last: lastDay(end ?? start) };
-  };
-  const x = span(a);
-  const y = span(b);
-  return !!x && !!y && ((x.first <= y.first && y.last <= x.last) || (y.first <= x.first && x.last <= y.last));
+  const x = spanOf(a);
+  const y = spanOf(b);
+  return !!x && !!y && (spanContains(x, y) || spanContains(y, x));
 }

@@ -1,5 +1,5 @@
 import { formatCitation } from './citation.js';
-import { compareDates, displayDate, firstDay, lastDay, parseIsoDate, type PartialDate, type Precision } from './dates.js';
+import { compareDates, displayDate, parseIsoDate, spanContains as contains, spanOf, type DateSpan, type Precision } from './dates.js';
 import type { SummaryComparer } from './event-similarity.js';
 import type { ArticleEvent } from './events.js';
 import { processTerm } from './terms.js';
@@ -53,7 +53,7 @@ const RECURRING = new Set(['exercise', 'drill', 'summit', 'meeting', 'visit', 't
  */
 export function mergeEvents(events: SourcedEvent[], comparer: SummaryComparer): TimelineEvent[] {
   const terms = events.map((e) => comparer.termsOf(e.summary));
-  const spans = events.map(spanOf);
+  const spans = events.map((e) => spanOf(e.date, e.end)!);
   const parent = events.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const score = events.map(() => 0);
@@ -83,26 +83,9 @@ export function mergeEvents(events: SourcedEvent[], comparer: SummaryComparer): 
     .sort((a, b) => compareDates(parseIsoDate(a.date)!, parseIsoDate(b.date)!) || (a.end ?? '').localeCompare(b.end ?? '') || a.summary.localeCompare(b.summary));
 }
 
-interface Span {
-  first: number;
-  last: number;
-  firstYear: number;
-  lastYear: number;
-}
-
-function spanOf(event: Pick<ArticleEvent, 'date' | 'end'>): Span {
-  const start = parseIsoDate(event.date)!;
-  const end: PartialDate = parseIsoDate(event.end) ?? start;
-  return { first: firstDay(start), last: lastDay(end), firstYear: start.year, lastYear: end.year };
-}
-
-function contains(outer: Span, inner: Span): boolean {
-  return outer.first <= inner.first && inner.last <= outer.last;
-}
-
 interface Member {
   event: SourcedEvent;
-  span: Span;
+  span: DateSpan;
   score: number;
 }
 
@@ -159,8 +142,7 @@ export function groupByYear(events: TimelineEvent[]): { year: number; events: Ti
 /** True when a date some source gives the event falls (at least partly) within the years `from` to `to`. */
 export function withinYears(event: TimelineEvent, from?: number, to?: number): boolean {
   return event.citations.some((c) => {
-    const [start, end] = c.date.split('/');
-    const span = spanOf({ date: start!, end });
-    return (from === undefined || span.lastYear >= from) && (to === undefined || span.firstYear <= to);
+    const span = spanOf(c.date);
+    return span !== undefined && (from === undefined || span.lastYear >= from) && (to === undefined || span.firstYear <= to);
   });
 }
