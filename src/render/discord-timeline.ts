@@ -82,7 +82,8 @@ export function renderTimelineDiscord(result: TimelineResult, page: number): Dis
   if (at < pages.length - 1) buttons.push(button('Later ▶', key(at + 1), ButtonStyle.Primary));
   return {
     embeds: [{
-      title: truncate(`Timeline${pageLabel}: ${describeTimeline(result)}`, L.title),
+      // Titles render some markdown; the footer, which buttons read the topic back from, does not.
+      title: truncate(`Timeline${pageLabel}: ${describeTimeline({ ...result, topic: result.topic && escapeForDiscord(result.topic) })}`, L.title),
       description: truncate(description, L.description),
       color: COLOUR,
       footer: { text: truncate(result.topic ? TOPIC_PREFIX + result.topic : NO_TOPIC, L.footer) },

@@ -89,6 +89,11 @@ describe('renderTimelineDiscord', () => {
     expect(paginateTimeline({ events })[1]!.startsWith('__**2018**__ (continued)\n')).toBe(true);
   });
 
+  it('escapes the topic in the title and keeps it as typed in the footer', () => {
+    const embed = renderTimelineDiscord({ topic: '*bold* @here', events: [EXERCISE] }, 0).embeds[0]!;
+    expect([embed.title, embed.footer!.text]).toEqual(['Timeline: 1 event about "\\*bold\\* @\u200bhere"', 'Topic: *bold* @here']);
+  });
+
   it('says so when nothing matches', () => {
     expect(renderTimelineDiscord({ events: [] }, 0).embeds[0]).toMatchObject({
       title: 'Timeline: 0 events', description: 'No dated events match. Try another topic, wider years, or no source filter.', footer: { text: 'All topics' },
