@@ -34,6 +34,13 @@ describe('/timeline', () => {
     ]);
   });
 
+  it('dates nothing from the page header gvs-2018 printed ("Saturday, April 13, 2024") nor from "Friendship 2017"', () => {
+    const { result } = timeline.run(ctx, { source: 'gvs-2018' });
+    expect(result.events.map((e) => e.date)).toEqual(['1980', '1989-02-15', '2001', '2003', '2014-11', '2017', '2018-02', '2018-03-02']);
+    // The one 2017 is "Last year" in an article of March 2018, the sentence that names "Friendship 2017".
+    expect(result.events.filter((e) => e.date === '2017').map((e) => [e.relative, e.resolvedFrom])).toEqual([[true, 'Last year']]);
+  });
+
   it('turns pages with its buttons, the topic read back from the footer', () => {
     const first = timeline.renderDiscord(timeline.run(ctx, {}));
     const next = first.components[0]!.components[0] as { custom_id: string; label: string };
