@@ -98,7 +98,7 @@ function runIngest(args: string[], open: () => AppContext): number {
     if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     else {
       for (const { file, warnings } of report.warnings) for (const w of warnings) ctx.log.warn(`${file}: ${w}`);
-      process.stdout.write(`Added ${report.added.length}, updated ${report.updated.length}, unchanged ${report.unchanged.length} (${report.paragraphs} paragraphs written).\n`);
+      process.stdout.write(`Added ${report.added.length}, updated ${report.updated.length}, unchanged ${report.unchanged.length} (${report.paragraphs} paragraphs, ${report.events} dated events written).\n`);
     }
   } finally {
     ctx.close();
