@@ -1,7 +1,9 @@
 /**
  * Search quality on the hand-made question set (bench/questions.json), through the same
  * ingestion and /ask code the bot runs: recall@1, recall@3, MRR, answer-sentence accuracy,
- * refusals on questions the library cannot answer, and false refusals on those it can.
+ * refusals on questions the library cannot answer, and false refusals on those it can; then the
+ * timeline against bench/timeline.json (bench/timeline-quality.ts); then, with --cranfield, the
+ * Cranfield collection against plain FTS5.
  * Usage: npm run bench:quality [-- --sweep] [--verbose] [--cranfield <folder>]
  */
 import { readFileSync } from 'node:fs';
@@ -13,6 +15,7 @@ import { createContext, type AppContext } from '../src/context.js';
 import { createLogger } from '../src/log.js';
 import { projectRoot } from '../src/paths.js';
 import { runCranfield } from './cranfield-run.js';
+import { printTimelineBench } from './timeline-quality.js';
 
 interface QuestionSet {
   questions: { id: string; question: string; answers: { sourceId: string; contains: string; sentence: string }[] }[];
@@ -78,6 +81,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const a of run.answerable) if (a.rank !== 1 || !a.sentenceOk) console.log(`${a.q.id} rank ${a.rank || '-'} sentence ${a.sentenceOk ? 'ok' : 'MISS'} ${describe(a.result)} | ${a.q.question} | ${a.result.answer?.text.slice(0, 80)}`);
     for (const u of run.unanswerable) console.log(`${u.q.id} ${describe(u.result)} | ${u.q.question}`);
   }
+  printTimelineBench(ctx, root, process.argv.includes('--verbose'));
   ctx.close();
   const at = process.argv.indexOf('--cranfield');
   if (at > 0) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { createInterface } from 'node:readline';
 import { askQuestion, QuestionError, type AskOptions } from './core/ask.js';
+import { buildTimeline } from './core/timeline-query.js';
 import { loadConfig } from './config.js';
 import { createContext, type AppContext } from './context.js';
 import { integerOption, parse, UsageError } from './cli-args.js';
@@ -8,6 +9,7 @@ import { UserError } from './errors.js';
 import { ingestPaths } from './ingest.js';
 import { createLogger } from './log.js';
 import { renderAskText } from './render/text.js';
+import { renderTimelineText } from './render/timeline-text.js';
 
 const USAGE = `Usage: research-bot <command> [options]
 
@@ -17,6 +19,8 @@ Commands:
       and prints one JSON object per line.
   ingest <file or folder>... [--json]
       Add or update articles (.txt or .md, with or without front matter).
+  timeline [--topic WORDS] [--from YEAR] [--to YEAR] [--source ID] [--json]
+      The dated events the articles report, in order, each with its citations.
   source [--id ID] [--cite CITATION] [--format apa|mla|chicago|bibtex] [--json]
       List the library; show one source; open a cited paragraph ("[gvs-2018 ¶4]", "gvs-2018 p4");
       or print a reference to paste.
@@ -39,6 +43,8 @@ async function main(argv: string[]): Promise<number> {
       return runAsk(rest, () => createContext(config, { log }));
     case 'ingest':
       return runIngest(rest, () => createContext(config, { log }));
+    case 'timeline':
+      return runTimeline(rest, () => createContext(config, { log }));
     // Loaded on demand: they bring discord.js's builders, which would double the start-up of `ask`.
     case 'source':
       return (await import('./cli-library.js')).runSource(rest, () => createContext(config, { log }));
@@ -100,8 +106,24 @@ function runIngest(args: string[], open: () => AppContext): number {
     if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     else {
       for (const { file, warnings } of report.warnings) for (const w of warnings) ctx.log.warn(`${file}: ${w}`);
-      process.stdout.write(`Added ${report.added.length}, updated ${report.updated.length}, unchanged ${report.unchanged.length} (${report.paragraphs} paragraphs written).\n`);
+      process.stdout.write(`Added ${report.added.length}, updated ${report.updated.length}, unchanged ${report.unchanged.length} (${report.paragraphs} paragraphs, ${report.events} dated events written).\n`);
     }
+  } finally {
+    ctx.close();
+  }
+  return 0;
+}
+
+function runTimeline(args: string[], open: () => AppContext): number {
+  const { values, positionals } = parse(args, {
+    json: { type: 'boolean' }, topic: { type: 'string' }, source: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
+  });
+  if (positionals.length > 0) throw new UsageError(`timeline takes options, not words: research-bot timeline --topic "${positionals.join(' ')}"`);
+  const options = { topic: values.topic, sourceId: values.source, from: integerOption(values.from, 'from', 0, 9999), to: integerOption(values.to, 'to', 0, 9999) };
+  const ctx = open();
+  try {
+    const result = buildTimeline(ctx.timelineDeps, options);
+    process.stdout.write((values.json ? JSON.stringify({ events: result.events }, null, 2) : renderTimelineText(result)) + '\n');
   } finally {
     ctx.close();
   }

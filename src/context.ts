@@ -1,13 +1,15 @@
 import type { AskDeps } from './core/ask.js';
+import type { TimelineDeps } from './core/timeline-query.js';
 import type { SynonymTable } from './core/query.js';
 import { extractTerms } from './core/terms.js';
 import { SourceFinder } from './core/source-finder.js';
 import type { SourceMeta } from './core/types.js';
 import type { Config } from './config.js';
-import { ingestPaths } from './ingest.js';
+import { backfillEvents, ingestPaths } from './ingest.js';
 import { createLogger, type Logger } from './log.js';
 import { ParagraphSearch } from './search.js';
 import { openDatabase, type Db } from './store/db.js';
+import { EventStore } from './store/events.js';
 import { Library, type StoredSource } from './store/library.js';
 import { SearchStore } from './store/search-store.js';
 import { loadSynonyms } from './synonyms.js';
@@ -17,6 +19,7 @@ export interface AppContext {
   config: Config;
   db: Db;
   library: Library;
+  events: EventStore;
   searchStore: SearchStore;
   search: ParagraphSearch;
   synonyms: SynonymTable;
@@ -25,6 +28,8 @@ export interface AppContext {
   sourceFinder(): SourceFinder;
   /** The library and its search as the core's question answering sees them. */
   askDeps: AskDeps;
+  /** The stored events, index and sources as the core's timeline sees them. */
+  timelineDeps: TimelineDeps;
   close(): void;
 }
 
@@ -34,14 +39,16 @@ export interface ContextOptions {
 }
 
 /**
- * Opens the database, ingests the shipped articles on first start (an empty library), and
- * rebuilds the full-text index once if the library predates it. Nothing is re-indexed otherwise.
+ * Opens the database, ingests the shipped articles on first start (an empty library), and after an
+ * upgrade, once: rebuilds the full-text index if the library predates it and extracts the events of
+ * sources that have none from the current rules. Nothing is re-indexed otherwise.
  */
 export function createContext(config: Config, options: ContextOptions = {}): AppContext {
   const log = options.log ?? createLogger({ debug: config.debug });
   const db = openDatabase(config.databasePath, { readonly: options.readonly });
   try {
     const library = new Library(db);
+    const events = new EventStore(db);
     const searchStore = new SearchStore(db);
     if (!options.readonly && searchStore.needsRebuild()) rebuildSearchIndex(library, searchStore, log);
     const search = new ParagraphSearch(searchStore);
@@ -49,14 +56,14 @@ export function createContext(config: Config, options: ContextOptions = {}): App
     let finder: { finder: SourceFinder; version: number } | undefined;
     // Source metadata is read for every passage shown; it changes only when the library does.
     const metaCache = { version: -1, sources: new Map<string, SourceMeta | undefined>() };
-    const sourceMeta = (id: string) => {
+    const getSource = (id: string) => {
       if (metaCache.version !== search.version) metaCache.sources.clear();
       metaCache.version = search.version;
       if (!metaCache.sources.has(id)) metaCache.sources.set(id, toMeta(library.getSource(id)));
       return metaCache.sources.get(id);
     };
     const ctx: AppContext = {
-      config, db, library, searchStore, search, synonyms, log,
+      config, db, library, events, searchStore, search, synonyms, log,
       sourceFinder: () => {
         if (finder?.version !== search.version) finder = { finder: new SourceFinder(library.listSources()), version: search.version };
         return finder.finder;
@@ -65,13 +72,17 @@ export function createContext(config: Config, options: ContextOptions = {}): App
         retrieval: search,
         synonyms,
         getParagraphs: (ids) => library.getParagraphsById(ids),
-        getSource: sourceMeta,
+        getSource,
       },
+      timelineDeps: { retrieval: search, synonyms, listEvents: () => events.listEvents(), getSource },
       close: () => db.close(),
     };
     if (!options.readonly && library.countSources() === 0) {
       const report = ingestPaths(ctx, [config.articlesDir]);
       log.info(`First start: ingested ${report.added.length} articles (${report.paragraphs} paragraphs) from ${config.articlesDir}.`);
+    } else if (!options.readonly) {
+      const extracted = backfillEvents(ctx);
+      if (extracted.length > 0) log.info(`Extracted the dated events of ${extracted.length} sources (${events.countEvents()} events).`);
     }
     return ctx;
   } catch (error) {

@@ -32,6 +32,7 @@ afterEach(() => {
 const snapshot = () => ({
   sources: ctx.db.prepare('SELECT * FROM sources ORDER BY id').all(),
   paragraphs: ctx.db.prepare('SELECT * FROM paragraphs ORDER BY id').all(),
+  events: ctx.db.prepare('SELECT * FROM events ORDER BY id').all(),
   index: ctx.db.prepare('SELECT rowid, * FROM paragraph_terms ORDER BY rowid').all(),
   stats: ctx.searchStore.stats(),
 });
@@ -67,7 +68,7 @@ describe('ingestPaths', () => {
     const plain = 'Zeppelins over Karachi\n\nBy Jane Smith\n\nA zeppelin landed in Karachi on Monday and left again.\n';
     const path = folder('new', { 'a.txt': GOOD['a.txt'], 'plain.txt': plain, 'notes.json': '{}' });
     expect(ingestPaths(ctx, [path])).toEqual({
-      added: ['new-a', 'smith'], updated: [], unchanged: [], paragraphs: 2,
+      added: ['new-a', 'smith'], updated: [], unchanged: [], paragraphs: 2, events: 1,
       warnings: [{ file: join(path, 'plain.txt'), warnings: [
         'id guessed from the author or title and the year: "smith"',
         'title guessed from the first line: "Zeppelins over Karachi"',
@@ -79,7 +80,7 @@ describe('ingestPaths', () => {
 
   it('changes nothing on a second run over the same files', () => {
     const before = snapshot();
-    expect(ingestPaths(ctx, [articles])).toEqual({ added: [], updated: [], unchanged: IDS, warnings: [], paragraphs: 0 });
+    expect(ingestPaths(ctx, [articles])).toEqual({ added: [], updated: [], unchanged: IDS, warnings: [], paragraphs: 0, events: 0 });
     expect(snapshot()).toEqual(before);
   });
 
@@ -104,7 +105,7 @@ describe('ingestPaths', () => {
     expect(cites('contributory')).toContain('gvs-2018 ¶5');
     writeFileSync(file, readFileSync(file, 'utf8').replace('are the contributory factors', 'are the zeppelin factors'));
     expect(ingestPaths(ctx, [articles])).toEqual({
-      added: [], updated: ['gvs-2018'], unchanged: IDS.filter((id) => id !== 'gvs-2018'), warnings: [], paragraphs: 12,
+      added: [], updated: ['gvs-2018'], unchanged: IDS.filter((id) => id !== 'gvs-2018'), warnings: [], paragraphs: 12, events: 9,
     });
     const now = ctx.library.getParagraphsOf('gvs-2018');
     expect(now.map(({ n, text, body }) => ({ n, text, body }))).toEqual(old.map(({ n, text, body }) =>

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { ArticleError, parseArticle } from './core/article.js';
+import { EVENT_EXTRACTOR_VERSION, extractArticleEvents, type ArticleEvent } from './core/events.js';
 import { extractTerms } from './core/terms.js';
 import type { ParsedArticle } from './core/types.js';
 import type { AppContext } from './context.js';
@@ -20,6 +21,8 @@ export interface IngestReport {
   /** Warnings per file: what was guessed for plain-text articles. */
   warnings: { file: string; warnings: string[] }[];
   paragraphs: number;
+  /** Dated events extracted from the paragraphs written. */
+  events: number;
 }
 
 /** Progress of a run: called after each file is read and parsed. */
@@ -27,14 +30,15 @@ export type IngestProgress = (done: number, total: number, file: string) => void
 
 /**
  * Ingests article files and folders in one transaction: all of them or, on any error, none.
- * Files whose content is already in the library are skipped (same SHA-256). The search index is
+ * Files whose content is already in the library are skipped (same SHA-256). Each source's dated
+ * events are extracted with the parsing and written with its paragraphs. The search index is
  * updated incrementally once the transaction has committed.
  * @throws UserError naming the file and the reason; the library is then exactly as before
  */
 export function ingestPaths(ctx: AppContext, paths: string[], onProgress?: IngestProgress): IngestReport {
   const files = collectFiles(paths);
-  const parsed: { file: string; hash: string; article: ParsedArticle }[] = [];
-  const report: IngestReport = { added: [], updated: [], unchanged: [], warnings: [], paragraphs: 0 };
+  const parsed: { file: string; hash: string; article: ParsedArticle; events: ArticleEvent[] }[] = [];
+  const report: IngestReport = { added: [], updated: [], unchanged: [], warnings: [], paragraphs: 0, events: 0 };
   const claimed = new Map<string, string>();
   files.forEach((file, i) => {
     const raw = readArticle(file);
@@ -47,13 +51,13 @@ export function ingestPaths(ctx: AppContext, paths: string[], onProgress?: Inges
     claimed.set(id, file);
     if (!article) report.unchanged.push(id);
     else {
-      parsed.push({ file, hash, article });
+      parsed.push({ file, hash, article, events: extractArticleEvents(article.meta, article.paragraphs) });
       if (article.warnings.length > 0) report.warnings.push({ file: displayPath(file), warnings: article.warnings });
     }
     onProgress?.(i + 1, files.length, displayPath(file));
   });
   ctx.db.transaction(() => {
-    for (const { file, hash, article } of parsed) {
+    for (const { file, hash, article, events } of parsed) {
       const id = article.meta.id;
       if (ctx.library.getSource(id)) {
         ctx.searchStore.deleteSource(id);
@@ -63,12 +67,28 @@ export function ingestPaths(ctx: AppContext, paths: string[], onProgress?: Inges
       for (const paragraph of ctx.library.replaceSource(article, displayPath(file), hash)) {
         ctx.searchStore.insert(paragraph.id, id, extractTerms(paragraph.body), titleTerms);
       }
+      ctx.events.replaceEventsOf(id, events, EVENT_EXTRACTOR_VERSION);
       report.paragraphs += article.paragraphs.length;
+      report.events += events.length;
     }
     if (parsed.length > 0) ctx.searchStore.refreshStats();
   })();
   ctx.search.invalidate();
   return report;
+}
+
+/**
+ * Extracts the events of every source the current rules have not (a library made before /timeline,
+ * or by older rules), then writes them all in one transaction.
+ * @returns the ids of the sources extracted
+ */
+export function backfillEvents(ctx: AppContext): string[] {
+  const stale = ctx.events.sourcesToExtract(EVENT_EXTRACTOR_VERSION);
+  const extracted = stale.map((id) => ({ id, events: extractArticleEvents(ctx.library.getSource(id) ?? {}, ctx.library.getParagraphsOf(id)) }));
+  ctx.db.transaction(() => {
+    for (const { id, events } of extracted) ctx.events.replaceEventsOf(id, events, EVENT_EXTRACTOR_VERSION);
+  })();
+  return stale;
 }
 
 function collectFiles(paths: string[]): string[] {

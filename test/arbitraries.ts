@@ -33,18 +33,14 @@ export const anyArticleText: fc.Arbitrary<string> = fc.oneof(
 );
 
 /**
- * Runs `run` and returns what it threw (`undefined` when it returned). Fails when it took longer
- * than `limitMs`: parsers of user text must not hang on any input.
+ * Runs `run` and returns what it threw (`undefined` when it returned). No time limit: timings are
+ * not asserted in tests (shared machines are noisy); a hang shows as the test's own timeout.
  */
-export function thrownBy(run: () => unknown, limitMs = 1000): unknown {
-  const started = performance.now();
-  let thrown: unknown;
+export function thrownBy(run: () => unknown): unknown {
   try {
     run();
+    return undefined;
   } catch (error) {
-    thrown = error;
+    return error;
   }
-  const took = performance.now() - started;
-  if (took > limitMs) throw new Error(`took ${Math.round(took)} ms, over the ${limitMs} ms limit`);
-  return thrown;
 }

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { chrono } from './chrono.js';
 import { DATE_LINE } from './boilerplate.js';
 import type { SourceMeta } from './types.js';
 
@@ -33,7 +33,7 @@ export function guessMeta(allLines: string[], blocks: string[], file: string): G
     guess.from.author = byline ? 'a "By" line' : 'the author\'s bio';
   }
   const dateLine = allLines.find((line) => DATE_LINE.test(line));
-  const parsed = dateLine ? loadChrono().strict.parse(dateLine)[0]?.start : undefined;
+  const parsed = dateLine ? chrono().strict.parse(dateLine)[0]?.start : undefined;
   if (dateLine && parsed) {
     // The printed components, not a Date: a Date would shift the day by the machine's time zone.
     const pad = (n: number | null) => String(n ?? 0).padStart(2, '0');
@@ -44,11 +44,6 @@ export function guessMeta(allLines: string[], blocks: string[], file: string): G
   guess.id = stem ? [stem, guess.date?.slice(0, 4)].filter(Boolean).join('-') : slugify(file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''));
   guess.from.id = stem ? 'the author or title and the year' : 'the file name';
   return guess;
-}
-
-/** chrono-node, loaded the first time a plain-text article needs a date guessed (it is large, and most start-ups never need it). */
-function loadChrono(): typeof import('chrono-node') {
-  return createRequire(import.meta.url)('chrono-node') as typeof import('chrono-node');
 }
 
 /** Lower-cases and dashes a string into a source id. */

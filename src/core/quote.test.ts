@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alignQuotation, tokenizeForAlignment } from './align.js';
 import { checkQuotation, isClose, type QuoteDeps } from './quote.js';
-import { inverseDocumentFrequency, rankCandidates, type Retrieval } from './rank.js';
-import { extractTerms } from './terms.js';
+import { memoryRetrieval } from '../../test/memory-retrieval.js';
 import type { StoredParagraph } from './types.js';
 
 const paragraphs: StoredParagraph[] = [
@@ -12,20 +11,7 @@ const paragraphs: StoredParagraph[] = [
   { id: 3, sourceId: 'gvs-2018', n: 3, text: 'To kill the vicious phenomenon of extremism and terrorism from the region, an economic development is needed.', body: '' },
   { id: 4, sourceId: 'gvs-2018', n: 12, text: 'To kill the vicious phenomenon of extremism and terrorism from the region, an economic development is needed. More follows.', body: '' },
 ].map((p) => ({ ...p, body: p.text }));
-/** The core's own ranking over these four paragraphs, standing in for the library's full-text index. */
-const candidates = paragraphs.map((p) => ({ id: p.id, sourceId: p.sourceId, body: extractTerms(p.body), title: [] }));
-const stats = {
-  documents: candidates.length,
-  averageLength: candidates.reduce((sum, c) => sum + c.body.length, 0) / candidates.length,
-  documentFrequency: (term: string) => candidates.filter((c) => c.body.includes(term)).length,
-};
-const retrieval: Retrieval = {
-  search: (concepts, _filter, limit) => rankCandidates(concepts, candidates, stats).slice(0, limit),
-  idf: (term) => inverseDocumentFrequency(stats, term),
-  knows: (term) => stats.documentFrequency(term) > 0,
-  correct: () => undefined,
-  size: () => candidates.length,
-};
+const retrieval = memoryRetrieval(paragraphs);
 const deps: QuoteDeps = { retrieval, getParagraphs: (ids) => ids.map((id) => paragraphs.find((p) => p.id === id)!).filter(Boolean) };
 
 describe('checkQuotation', () => {

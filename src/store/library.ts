@@ -30,7 +30,7 @@ export class Library {
       paragraph: db.prepare('SELECT * FROM paragraphs WHERE source_id = ? AND n = ?'),
       paragraphsOf: db.prepare('SELECT * FROM paragraphs WHERE source_id = ? ORDER BY n'),
       indexable: db.prepare(`SELECT p.id, p.source_id AS sourceId, p.body, s.title FROM paragraphs p
-        JOIN sources s ON s.id = p.source_id WHERE p.body <> '' ORDER BY p.id`),
+        JOIN sources s ON s.id = p.source_id WHERE p.body <> '' AND p.id > ? ORDER BY p.id LIMIT ?`),
       deleteSource: db.prepare('DELETE FROM sources WHERE id = ?'),
       insertSource: db.prepare(`INSERT INTO sources (id, title, author, publisher, published, date_note, url, file,
         content_hash, warnings, dropped, ingested_at) VALUES (@id, @title, @author, @publisher, @published, @dateNote,
@@ -77,9 +77,17 @@ export class Library {
     return (this.statements.paragraphsOf.all(sourceId) as ParagraphRow[]).map(toParagraph);
   }
 
-  /** Every paragraph with text of its own, with its source's title: what the search index holds. */
-  *indexable(): IterableIterator<{ id: number; sourceId: string; body: string; title: string }> {
-    yield* this.statements.indexable.iterate() as IterableIterator<{ id: number; sourceId: string; body: string; title: string }>;
+  /**
+   * Every paragraph with text of its own, with its source's title: what the search index holds.
+   * Read a page at a time, so the caller may write to the database between pages.
+   */
+  *indexable(pageSize = 2000): IterableIterator<{ id: number; sourceId: string; body: string; title: string }> {
+    for (let after = 0; ; ) {
+      const page = this.statements.indexable.all(after, pageSize) as { id: number; sourceId: string; body: string; title: string }[];
+      yield* page;
+      if (page.length < pageSize) return;
+      after = page[page.length - 1]!.id;
+    }
   }
 
   /**

@@ -25,7 +25,7 @@ function migrationsDir(files: Record<string, string>): string {
 const recorded = (db: Database.Database) => db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
 /** Tables the real migrations create (FTS5 keeps its own shadow tables beside paragraph_terms). */
 const SCHEMA_TABLES = [
-  'paragraph_terms', 'paragraph_terms_config', 'paragraph_terms_content', 'paragraph_terms_data', 'paragraph_terms_docsize',
+  'event_extractions', 'events', 'paragraph_terms', 'paragraph_terms_config', 'paragraph_terms_content', 'paragraph_terms_data', 'paragraph_terms_docsize',
   'paragraph_terms_idx', 'paragraph_vocab', 'paragraphs', 'schema_migrations', 'search_stats', 'sources',
 ];
 const tables = (db: Database.Database) =>
@@ -85,13 +85,13 @@ describe('openDatabase', () => {
     const path = join(dir, 'library.db');
     let db = openDatabase(path);
     expect(existsSync(path)).toBe(true);
-    expect(recorded(db)).toEqual([{ version: 1, name: '001-init.sql' }, { version: 3, name: '003-search-terms.sql' }]);
+    expect(recorded(db)).toEqual([{ version: 1, name: '001-init.sql' }, { version: 2, name: '002-events.sql' }, { version: 3, name: '003-search-terms.sql' }]);
     expect(tables(db)).toEqual(SCHEMA_TABLES);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
     db = openDatabase(path);
-    expect(recorded(db)).toHaveLength(2);
+    expect(recorded(db)).toHaveLength(3);
     db.close();
   });
 

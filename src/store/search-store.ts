@@ -35,7 +35,7 @@ export class SearchStore {
       refreshStats: db.prepare(`UPDATE search_stats SET (documents, body_terms) =
         (SELECT count(*), coalesce(sum(length(body) - length(replace(body, ' ', '')) + (body <> '')), 0) FROM paragraph_terms) WHERE id = 1`),
       hasParagraphs: db.prepare("SELECT EXISTS (SELECT 1 FROM paragraphs WHERE body <> '')").pluck(),
-      clear: db.prepare("INSERT INTO paragraph_terms (paragraph_terms) VALUES ('delete-all')"),
+      clear: db.prepare('DELETE FROM paragraph_terms'),
     };
   }
 

@@ -1,0 +1,117 @@
+import type { ParsedComponents, ParsedResult } from 'chrono-node';
+import { chrono } from './chrono.js';
+import { isValidDate, type PartialDate } from './dates.js';
+import { findRuleMentions, type DateMention } from './date-rules.js';
+import { readRelativePhrase, type RelativeDate } from './relative-dates.js';
+
+/**
+ * chrono-node's reference instant. Relative phrases are resolved by resolveRelative against the
+ * article's date at that date's precision, so chrono only has to find and read dates; a leap year
+ * lets it read "29 February" without a year (it rejects days the reference year does not have).
+ */
+const CHRONO_REFERENCE = { instant: new Date(Date.UTC(2000, 5, 15, 12)), timezone: 0 };
+const RANGE_JOINER = /^\s*,?\s*(?:to|until|till|through|and|-|–|—)\s*$/i;
+const YEAR_AFTER = /^,?\s*(?:of\s+)?(this|last|next) year\b/i;
+const MONTH_WORD_BEFORE = /\b(last|this|next)\s+$/i;
+const OFFSETS = { this: 0, last: -1, next: 1 } as const;
+
+type Found = ParsedResult;
+
+/**
+ * Every date mention in a paragraph, in reading order, not overlapping: chrono-node's absolute
+ * dates and ranges, the relative phrases the timeline resolves, then the patterns chrono misses
+ * (see findRuleMentions). Relative mentions are returned unresolved.
+ */
+export function findDateMentions(text: string): DateMention[] {
+  const found = chrono().casual.parse(text, CHRONO_REFERENCE, { forwardDate: false });
+  const fromChrono: DateMention[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const result = found[i]!;
+    const next = found[i + 1];
+    if (next && !hasYear(result) && hasYear(next) && !next.end && result.start.isCertain('month') && RANGE_JOINER.test(text.slice(result.index + result.text.length, next.index))) {
+      fromChrono.push(joinRange(text, result, next));
+      i++;
+      continue;
+    }
+    const mention = readResult(text, result);
+    if (mention) fromChrono.push(mention);
+  }
+  const accepted: DateMention[] = [];
+  for (const mention of [...fromChrono, ...findRuleMentions(text)]) {
+    if (valid(mention) && !accepted.some((other) => overlaps(mention, other))) accepted.push(mention);
+  }
+  return accepted.sort((a, b) => a.index - b.index);
+}
+
+/** True when chrono read a year written in the text, at the start or end of a range (not one it inferred, as for "this year"). */
+function hasYear(result: Found): boolean {
+  const written = (components: ParsedComponents | null | undefined) =>
+    components != null && components.isCertain('year') && result.text.includes(String(components.get('year')));
+  return (written(result.start) || written(result.end)) &&
+    ![...result.tags()].some((tag) => tag.startsWith('result/relative') || tag.startsWith('casualReference'));
+}
+
+function componentsOf(components: ParsedComponents, year: number): PartialDate {
+  const date: PartialDate = { year };
+  if (components.isCertain('month')) date.month = components.get('month')!;
+  if (date.month !== undefined && components.isCertain('day')) date.day = components.get('day')!;
+  return date;
+}
+
+/** "October 21, to November 4, 2018": the start takes the end's year, or the year before when it falls later in the year. */
+function joinRange(text: string, first: Found, second: Found): DateMention {
+  const end = componentsOf(second.start, second.start.get('year')!);
+  const start = componentsOf(first.start, end.year);
+  if (laterInYear(start, end)) start.year -= 1;
+  return { index: first.index, text: text.slice(first.index, second.index + second.text.length), date: start, end };
+}
+
+function readResult(text: string, result: Found): DateMention | undefined {
+  const { start, end } = result;
+  if (hasYear(result)) {
+    if (!end) return { index: result.index, text: result.text, date: componentsOf(start, start.get('year')!) };
+    const endDate = componentsOf(end, end.isCertain('year') ? end.get('year')! : start.get('year')!);
+    const date = componentsOf(start, start.isCertain('year') ? start.get('year')! : endDate.year);
+    if (!start.isCertain('year') && laterInYear(date, endDate)) date.year -= 1;
+    return { index: result.index, text: result.text, date, end: endDate };
+  }
+  const relative = relativeOf(text, result);
+  if (relative || !start.isCertain('month')) return relative;
+  const after = YEAR_AFTER.exec(text.slice(result.index + result.text.length));
+  if (after) {
+    const inYear: RelativeDate = { kind: 'in year', month: start.get('month')!, offset: OFFSETS[after[1]!.toLowerCase() as keyof typeof OFFSETS] };
+    if (start.isCertain('day')) inYear.day = start.get('day')!;
+    return { index: result.index, text: text.slice(result.index, result.index + result.text.length + after[0].length), relative: inYear };
+  }
+  const before = MONTH_WORD_BEFORE.exec(text.slice(Math.max(0, result.index - 10), result.index));
+  if (before && !start.isCertain('day')) {
+    const which = before[1]!.toLowerCase() as 'last' | 'this' | 'next';
+    const index = result.index - before[0].length;
+    return { index, text: text.slice(index, result.index + result.text.replace(/\W+$/, '').length), relative: { kind: 'named month', month: start.get('month')!, which } };
+  }
+  // A day and month without a year ("on 10 May"), or a bare month: past or coming is not knowable.
+  return undefined;
+}
+
+/** True when `a`'s month and day come after `b`'s in a year: a range from December to January. */
+function laterInYear(a: PartialDate, b: PartialDate): boolean {
+  return (a.month ?? 1) * 100 + (a.day ?? 1) > (b.month ?? 12) * 100 + (b.day ?? 31);
+}
+
+function relativeOf(text: string, result: Found): DateMention | undefined {
+  const relative = readRelativePhrase(result.text);
+  if (!relative) return undefined;
+  const phrase = result.text.replace(/[\s,.;:]+$/, '');
+  const before = /\b(?:earlier|later|early|late)\s+$/i.exec(text.slice(Math.max(0, result.index - 10), result.index));
+  const index = before ? result.index - before[0].length : result.index;
+  return { index, text: text.slice(index, result.index + phrase.length), relative };
+}
+
+function valid(mention: DateMention): boolean {
+  if (mention.relative) return true;
+  return isValidDate(mention.date) && (mention.end === undefined || isValidDate(mention.end));
+}
+
+function overlaps(a: DateMention, b: DateMention): boolean {
+  return a.index < b.index + b.text.length && b.index < a.index + a.text.length;
+}

@@ -1,0 +1,100 @@
+import { QuestionError } from './ask.js';
+import { createSummaryComparer } from './event-similarity.js';
+import { analyzeQuery, conceptMatched, type QueryConcept, type SynonymTable } from './query.js';
+import type { Retrieval } from './rank.js';
+import { extractTerms } from './terms.js';
+import { stripControlCharacters } from './text.js';
+import { mergeEvents, withinYears, type SourcedEvent, type TimelineEvent } from './timeline.js';
+import type { SourceMeta } from './types.js';
+
+/** Longest topic accepted, in characters. */
+export const MAX_TOPIC_LENGTH = 200;
+/**
+ * A paragraph (or an event's summary) is on the topic when it matches this share of the topic's
+ * weight, in /ask's coverage measure. Stricter than /ask's 0.45, which only has to find the best
+ * passage: a filter keeps every match, and with 0.45 "defence agreement" kept every paragraph
+ * naming a defence minister. See docs/DESIGN.md, "Timeline".
+ */
+export const TOPIC_COVERAGE = 0.7;
+
+/** What building a timeline needs: the stored events, paragraph retrieval (for topics), the sources. */
+export interface TimelineDeps {
+  retrieval: Retrieval;
+  synonyms: SynonymTable;
+  listEvents(): SourcedEvent[];
+  getSource(id: string): SourceMeta | undefined;
+}
+
+/** Filters of /timeline; years are of the events, not of the articles' publication. */
+export interface TimelineOptions {
+  topic?: string;
+  from?: number;
+  to?: number;
+  sourceId?: string;
+}
+
+/** The timeline, the same for Discord, the terminal and `--json`. */
+export interface TimelineResult {
+  topic?: string;
+  from?: number;
+  to?: number;
+  sourceId?: string;
+  events: TimelineEvent[];
+}
+
+/**
+ * The library's events in order, merged across sources, filtered: `topic` keeps events of the
+ * paragraphs /ask's search finds for it (covering TOPIC_COVERAGE of it) and events whose summary
+ * covers it (a merged event when any of its reports is kept); `sourceId` keeps events that source reports (with
+ * every citation, so disagreements stay visible); `from`/`to` keep events some source dates in those years.
+ * @throws QuestionError for an over-long or word-less topic, an unknown source, from after to
+ */
+export function buildTimeline(deps: TimelineDeps, options: TimelineOptions = {}): TimelineResult {
+  const topic = options.topic === undefined ? undefined : stripControlCharacters(options.topic).trim() || undefined;
+  const concepts = validate(deps, topic, options);
+  const all = deps.listEvents();
+  const lines = mergeEvents(all, createSummaryComparer(deps.synonyms, (term) => deps.retrieval.idf(term)));
+  const onTopic = concepts && topicKeys(deps, concepts, all);
+  const events = lines.filter((line) =>
+    (!onTopic || line.citations.some((c) => onTopic.has(`${c.sourceId} ${c.paragraph}`) || onTopic.has(`${c.sourceId} ${c.paragraph} ${c.date}`))) &&
+    (options.sourceId === undefined || line.citations.some((c) => c.sourceId === options.sourceId)) &&
+    withinYears(line, options.from, options.to));
+  const result: TimelineResult = { events };
+  if (topic !== undefined) result.topic = topic;
+  if (options.from !== undefined) result.from = options.from;
+  if (options.to !== undefined) result.to = options.to;
+  if (options.sourceId !== undefined) result.sourceId = options.sourceId;
+  return result;
+}
+
+function validate(deps: TimelineDeps, topic: string | undefined, options: TimelineOptions): QueryConcept[] | undefined {
+  for (const key of ['from', 'to'] as const) {
+    const year = options[key];
+    if (year !== undefined && (!Number.isInteger(year) || year < 0 || year > 9999)) throw new QuestionError(`"${key}" must be a year from 0 to 9999, not ${year}.`);
+  }
+  if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
+    throw new QuestionError(`"from" (${options.from}) is after "to" (${options.to}).`);
+  }
+  if (options.sourceId !== undefined && !deps.getSource(options.sourceId)) throw new QuestionError(`There is no source "${options.sourceId}" in the library.`);
+  if (topic === undefined) return undefined;
+  if (topic.length > MAX_TOPIC_LENGTH) throw new QuestionError(`The topic is ${topic.length} characters long; keep it under ${MAX_TOPIC_LENGTH}.`);
+  const concepts = analyzeQuery(topic, deps.synonyms);
+  if (concepts.length === 0) throw new QuestionError('The topic has no words to search for (only common words like "the" or "of"): name what the events should be about.');
+  return concepts;
+}
+
+/** `"source n"` of paragraphs on the topic, and `"source n date"` of events whose own summary is. */
+function topicKeys(deps: TimelineDeps, concepts: QueryConcept[], events: SourcedEvent[]): Set<string> {
+  const keys = new Set<string>();
+  const hits = deps.retrieval.search(concepts, {}, Math.max(deps.retrieval.size(), 1)).filter((hit) => hit.coverage >= TOPIC_COVERAGE);
+  const hitIds = new Set(hits.map((hit) => hit.id));
+  const weight = (c: QueryConcept) => Math.max(...c.terms.map((t) => deps.retrieval.idf(t)));
+  const total = concepts.reduce((sum, c) => sum + weight(c), 0);
+  for (const event of events) {
+    if (hitIds.has(event.paragraphId)) keys.add(`${event.sourceId} ${event.paragraph}`);
+    const terms = new Set(extractTerms(event.summary));
+    const covered = concepts.filter((c) => conceptMatched(c, (t) => terms.has(t))).reduce((sum, c) => sum + weight(c), 0);
+    if (total > 0 && covered / total >= TOPIC_COVERAGE) keys.add(`${event.sourceId} ${event.paragraph} ${event.end ? `${event.date}/${event.end}` : event.date}`);
+  }
+  return keys;
+}

@@ -1,0 +1,73 @@
+import type { ArticleEvent } from '../core/events.js';
+import type { Precision } from '../core/dates.js';
+import type { SourcedEvent } from '../core/timeline.js';
+import type { Db } from './db.js';
+
+interface EventRow {
+  paragraph_id: number; source_id: string; n: number; position: number; date: string; end_date: string | null;
+  precision: Precision; summary: string; quote: string; mention: string; relative: number; note: string | null;
+}
+
+/** The events table behind prepared statements: the dated statements /timeline is built from. */
+export class EventStore {
+  private readonly statements;
+
+  constructor(readonly db: Db) {
+    this.statements = {
+      all: db.prepare(`SELECT e.*, p.source_id, p.n FROM events e JOIN paragraphs p ON p.id = e.paragraph_id
+        ORDER BY e.date, p.source_id, p.n, e.position`),
+      paragraphId: db.prepare('SELECT id FROM paragraphs WHERE source_id = ? AND n = ?').pluck(),
+      deleteOf: db.prepare('DELETE FROM events WHERE paragraph_id IN (SELECT id FROM paragraphs WHERE source_id = ?)'),
+      insert: db.prepare(`INSERT INTO events (paragraph_id, position, date, end_date, precision, summary, quote, mention, relative, note)
+        VALUES (@paragraphId, @offset, @date, @end, @precision, @summary, @quote, @mention, @relative, @note)`),
+      mark: db.prepare(`INSERT INTO event_extractions (source_id, version, extracted_at) VALUES (?, ?, ?)
+        ON CONFLICT (source_id) DO UPDATE SET version = excluded.version, extracted_at = excluded.extracted_at`),
+      stale: db.prepare(`SELECT s.id FROM sources s LEFT JOIN event_extractions x ON x.source_id = s.id
+        WHERE x.version IS NULL OR x.version <> ? ORDER BY s.id`).pluck(),
+      count: db.prepare('SELECT count(*) FROM events').pluck(),
+    };
+  }
+
+  /** Every event of the library, by date, each with its source and paragraph. */
+  listEvents(): SourcedEvent[] {
+    return (this.statements.all.all() as EventRow[]).map(toEvent);
+  }
+
+  /** Number of events stored. */
+  countEvents(): number {
+    return this.statements.count.get() as number;
+  }
+
+  /**
+   * Replaces a source's events and records the rules' version that extracted them (call inside the
+   * transaction that wrote the source's paragraphs).
+   * @throws Error naming the source and paragraph when an event cites a paragraph the source does not have
+   */
+  replaceEventsOf(sourceId: string, events: ArticleEvent[], version: number): void {
+    this.statements.deleteOf.run(sourceId);
+    for (const event of events) {
+      const paragraphId = this.statements.paragraphId.get(sourceId, event.paragraph) as number | undefined;
+      if (paragraphId === undefined) throw new Error(`events: ${sourceId} has no paragraph ${event.paragraph}`);
+      this.statements.insert.run({
+        paragraphId, offset: event.offset, date: event.date, end: event.end ?? null, precision: event.precision, summary: event.summary,
+        quote: event.quote, mention: event.mention, relative: event.relative ? 1 : 0, note: event.note ?? null,
+      });
+    }
+    this.statements.mark.run(sourceId, version, new Date().toISOString());
+  }
+
+  /** Ids of the sources whose events were not extracted by this version of the rules (or never). */
+  sourcesToExtract(version: number): string[] {
+    return this.statements.stale.all(version) as string[];
+  }
+}
+
+function toEvent(row: EventRow): SourcedEvent {
+  const event: SourcedEvent = {
+    sourceId: row.source_id, paragraph: row.n, paragraphId: row.paragraph_id, date: row.date, precision: row.precision,
+    summary: row.summary, quote: row.quote, mention: row.mention, offset: row.position, relative: row.relative === 1,
+  };
+  if (row.end_date !== null) event.end = row.end_date;
+  if (row.note !== null) event.note = row.note;
+  return event;
+}

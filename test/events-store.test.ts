@@ -1,0 +1,128 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseArticle } from '../src/core/article.js';
+import { EVENT_EXTRACTOR_VERSION, extractArticleEvents } from '../src/core/events.js';
+import { loadConfig } from '../src/config.js';
+import { createContext, type AppContext } from '../src/context.js';
+import { backfillEvents, ingestPaths } from '../src/ingest.js';
+import type { Logger } from '../src/log.js';
+import { projectRoot } from '../src/paths.js';
+import { openDatabase } from '../src/store/db.js';
+import { Library } from '../src/store/library.js';
+
+const ARTICLES = join(projectRoot(), 'data/articles');
+let dir: string;
+let logged: string[];
+const log: Logger = { info: (m) => logged.push(m), warn: (m) => logged.push(m), error: (m) => logged.push(m) };
+const open = (articlesDir = ARTICLES): AppContext =>
+  createContext(loadConfig({ DATABASE_PATH: join(dir, 'library.db'), ARTICLES_DIR: articlesDir }), { log });
+
+/** The events the five shipped articles give, extracted without the database. */
+function expectedEventCount(): number {
+  return readdirSync(ARTICLES).reduce((sum, name) => {
+    const article = parseArticle(readFileSync(join(ARTICLES, name), 'utf8'), name);
+    return sum + extractArticleEvents(article.meta, article.paragraphs).length;
+  }, 0);
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'research-bot-events-'));
+  logged = [];
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('ingestPaths', () => {
+  it('writes each source\'s events with its paragraphs, and reports how many', () => {
+    const ctx = open();
+    try {
+      expect(ctx.events.countEvents()).toBe(expectedEventCount());
+      expect(ctx.events.sourcesToExtract(EVENT_EXTRACTOR_VERSION)).toEqual([]);
+      const file = join(dir, 'new.txt');
+      writeFileSync(file, '---\nid: new-2020\ntitle: New\ndate: 2020-05\n---\nThe treaty was signed in 2014.\n\nLast year, the ministers met.');
+      const report = ingestPaths(ctx, [file]);
+      expect(report.events).toBe(2);
+      const added = ctx.events.listEvents().filter((e) => e.sourceId === 'new-2020');
+      expect(added.map((e) => [e.paragraph, e.date, e.relative])).toEqual([[1, '2014', false], [2, '2019', true]]);
+    } finally {
+      ctx.close();
+    }
+  });
+
+  it('replaces a source\'s events when the article changes, never keeping the old ones', () => {
+    const ctx = open();
+    try {
+      const file = join(dir, 'a.txt');
+      writeFileSync(file, '---\nid: a-2020\ntitle: A\ndate: 2020\n---\nSigned in 2014.');
+      ingestPaths(ctx, [file]);
+      writeFileSync(file, '---\nid: a-2020\ntitle: A\ndate: 2020\n---\nSigned in 2015, and again in 2016.');
+      ingestPaths(ctx, [file]);
+      expect(ctx.events.listEvents().filter((e) => e.sourceId === 'a-2020').map((e) => e.date)).toEqual(['2015', '2016']);
+    } finally {
+      ctx.close();
+    }
+  });
+
+  it('writes nothing, neither paragraphs nor events, when writing one source\'s events fails', () => {
+    const ctx = open();
+    try {
+      const before = { sources: ctx.library.countSources(), events: ctx.events.countEvents() };
+      const first = join(dir, 'first.txt');
+      const second = join(dir, 'second.txt');
+      writeFileSync(first, '---\nid: first-2020\ntitle: First\n---\nSigned in 2014.');
+      writeFileSync(second, '---\nid: second-2020\ntitle: Second\n---\nSigned in 2015.');
+      const real = ctx.events.replaceEventsOf.bind(ctx.events);
+      vi.spyOn(ctx.events, 'replaceEventsOf').mockImplementation((id, events, version) => {
+        if (id === 'second-2020') throw new Error('disk full');
+        real(id, events, version);
+      });
+      expect(() => ingestPaths(ctx, [first, second])).toThrow('disk full');
+      expect({ sources: ctx.library.countSources(), events: ctx.events.countEvents() }).toEqual(before);
+      expect(ctx.library.getSource('first-2020')).toBeUndefined();
+    } finally {
+      ctx.close();
+    }
+  });
+});
+
+describe('backfillEvents', () => {
+  it('extracts the events of a library made before the events table, once, at start-up', () => {
+    const oldMigrations = join(dir, 'migrations-001');
+    mkdirSync(oldMigrations);
+    copyFileSync(join(projectRoot(), 'migrations/001-init.sql'), join(oldMigrations, '001-init.sql'));
+    const db = openDatabase(join(dir, 'library.db'), { migrationsDir: oldMigrations });
+    const library = new Library(db);
+    db.transaction(() => {
+      for (const name of readdirSync(ARTICLES)) library.replaceSource(parseArticle(readFileSync(join(ARTICLES, name), 'utf8'), name), name, name);
+    })();
+    db.close();
+
+    const ctx = open(join(dir, 'no-articles-here'));
+    try {
+      expect(ctx.events.countEvents()).toBe(expectedEventCount());
+      expect(logged).toEqual([
+        'Building the full-text index of the library (once, after an upgrade)...',
+        `Extracted the dated events of 5 sources (${expectedEventCount()} events).`,
+      ]);
+      expect(backfillEvents(ctx)).toEqual([]);
+    } finally {
+      ctx.close();
+    }
+    logged = [];
+    open().close();
+    expect(logged).toEqual([]);
+  });
+});
+
+describe('EventStore.replaceEventsOf', () => {
+  it('refuses an event citing a paragraph the source does not have, naming both', () => {
+    const ctx = open();
+    try {
+      const event = { paragraph: 99, date: '2014', precision: 'year' as const, summary: 's', quote: 'q', mention: '2014', offset: 0, relative: false };
+      expect(() => ctx.events.replaceEventsOf('gvs-2018', [event], EVENT_EXTRACTOR_VERSION)).toThrow('events: gvs-2018 has no paragraph 99');
+    } finally {
+      ctx.close();
+    }
+  });
+});
