@@ -74,7 +74,8 @@ export function createContext(config: Config, options: ContextOptions = {}): App
         getParagraphs: (ids) => library.getParagraphsById(ids),
         getSource,
       },
-      timelineDeps: { retrieval: search, synonyms, listEvents: () => events.listEvents(), getSource },
+      timelineDeps: { retrieval: search, synonyms, listEvents: () => events.listEvents(), listEventsOf: (ids) => events.listEventsOf(ids),
+        listEventsInYears: (years) => events.listEventsInYears(years), getSource },
       close: () => db.close(),
     };
     if (!options.readonly && library.countSources() === 0) {

@@ -10,6 +10,8 @@ import { readRelativePhrase, type RelativeDate } from './relative-dates.js';
  * lets it read "29 February" without a year (it rejects days the reference year does not have).
  */
 const CHRONO_REFERENCE = { instant: new Date(Date.UTC(2000, 5, 15, 12)), timezone: 0 };
+/** Anything chrono-node could read as a date: a digit, a month or weekday, or a relative word. */
+const MAY_HOLD_DATE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|now|ago|last|this|next|past|week|month|year|decade|century|noon|midnight|morning|evening|weekend)/i;
 const RANGE_JOINER = /^\s*,?\s*(?:to|until|till|through|and|-|–|—)\s*$/i;
 const YEAR_AFTER = /^,?\s*(?:of\s+)?(this|last|next) year\b/i;
 const MONTH_WORD_BEFORE = /\b(last|this|next)\s+$/i;
@@ -23,7 +25,8 @@ type Found = ParsedResult;
  * (see findRuleMentions). Relative mentions are returned unresolved.
  */
 export function findDateMentions(text: string): DateMention[] {
-  const found = chrono().casual.parse(text, CHRONO_REFERENCE, { forwardDate: false });
+  // chrono-node is most of the cost of ingestion; text with no digit and no date word has nothing for it.
+  const found = MAY_HOLD_DATE.test(text) ? chrono().casual.parse(text, CHRONO_REFERENCE, { forwardDate: false }) : [];
   const fromChrono: DateMention[] = [];
   for (let i = 0; i < found.length; i++) {
     const result = found[i]!;

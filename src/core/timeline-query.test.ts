@@ -36,6 +36,8 @@ function deps(): TimelineDeps {
     retrieval,
     synonyms: { groups: [['defence', 'defense']] },
     listEvents: () => events,
+    listEventsOf: (ids) => events.filter((e) => ids.includes(e.paragraphId)),
+    listEventsInYears: (years) => events.filter((e) => years.includes(e.date.slice(0, 4))),
     getSource: (id) => (id in SOURCES ? { id, title: id, date: SOURCES[id as keyof typeof SOURCES] } : undefined),
   };
 }

@@ -16,12 +16,18 @@ export const MAX_TOPIC_LENGTH = 200;
  * naming a defence minister. See docs/DESIGN.md, "Timeline".
  */
 export const TOPIC_COVERAGE = 0.7;
+/** Paragraphs a topic's timeline is drawn from at most, best matches first. */
+export const MAX_TOPIC_PARAGRAPHS = 500;
 
 /** What building a timeline needs: the stored events, paragraph retrieval (for topics), the sources. */
 export interface TimelineDeps {
   retrieval: Retrieval;
   synonyms: SynonymTable;
   listEvents(): SourcedEvent[];
+  /** The events of the given paragraphs only (a topic's timeline need not read the whole library's). */
+  listEventsOf(paragraphIds: number[]): SourcedEvent[];
+  /** The events starting in the given years ("2014"). */
+  listEventsInYears(years: string[]): SourcedEvent[];
   getSource(id: string): SourceMeta | undefined;
 }
 
@@ -52,9 +58,12 @@ export interface TimelineResult {
 export function buildTimeline(deps: TimelineDeps, options: TimelineOptions = {}): TimelineResult {
   const topic = options.topic === undefined ? undefined : stripControlCharacters(options.topic).trim() || undefined;
   const concepts = validate(deps, topic, options);
-  const all = deps.listEvents();
+  // A topic reads only the events of the paragraphs about it: on a large library, reading and
+  // merging every event for each topic would dominate the reply.
+  const topicIds = concepts && topicParagraphs(deps, concepts);
+  const all = topicIds ? deps.listEventsInYears(mergeableYears(deps.listEventsOf(topicIds))) : deps.listEvents();
   const lines = mergeEvents(all, createSummaryComparer(deps.synonyms, (term) => deps.retrieval.idf(term)));
-  const onTopic = concepts && topicKeys(deps, concepts, all);
+  const onTopic = concepts && topicIds && topicKeys(deps, concepts, all, new Set(topicIds));
   const events = lines.filter((line) =>
     (!onTopic || line.citations.some((c) => onTopic.has(`${c.sourceId} ${c.paragraph}`) || onTopic.has(`${c.sourceId} ${c.paragraph} ${c.date}`))) &&
     (options.sourceId === undefined || line.citations.some((c) => c.sourceId === options.sourceId)) &&
@@ -83,11 +92,28 @@ function validate(deps: TimelineDeps, topic: string | undefined, options: Timeli
   return concepts;
 }
 
+/**
+ * The years whose events could merge with these (same date, or a conflict within two years): a
+ * topic's events and other sources' reports of them, without reading the rest of the library.
+ */
+function mergeableYears(events: SourcedEvent[]): string[] {
+  const years = new Set<string>();
+  for (const event of events) {
+    const first = Number(event.date.slice(0, 4));
+    const last = Number((event.end ?? event.date).slice(0, 4));
+    for (let year = first - 2; year <= last + 2; year++) years.add(String(year).padStart(4, '0'));
+  }
+  return [...years];
+}
+
+/** Ids of the paragraphs that cover the topic, best first, at most MAX_TOPIC_PARAGRAPHS. */
+function topicParagraphs(deps: TimelineDeps, concepts: QueryConcept[]): number[] {
+  return deps.retrieval.search(concepts, {}, MAX_TOPIC_PARAGRAPHS).filter((hit) => hit.coverage >= TOPIC_COVERAGE).map((hit) => hit.id);
+}
+
 /** `"source n"` of paragraphs on the topic, and `"source n date"` of events whose own summary is. */
-function topicKeys(deps: TimelineDeps, concepts: QueryConcept[], events: SourcedEvent[]): Set<string> {
+function topicKeys(deps: TimelineDeps, concepts: QueryConcept[], events: SourcedEvent[], hitIds: Set<number>): Set<string> {
   const keys = new Set<string>();
-  const hits = deps.retrieval.search(concepts, {}, Math.max(deps.retrieval.size(), 1)).filter((hit) => hit.coverage >= TOPIC_COVERAGE);
-  const hitIds = new Set(hits.map((hit) => hit.id));
   const weight = (c: QueryConcept) => Math.max(...c.terms.map((t) => deps.retrieval.idf(t)));
   const total = concepts.reduce((sum, c) => sum + weight(c), 0);
   for (const event of events) {

@@ -16,6 +16,10 @@ export class EventStore {
     this.statements = {
       all: db.prepare(`SELECT e.*, p.source_id, p.n FROM events e JOIN paragraphs p ON p.id = e.paragraph_id
         ORDER BY e.date, p.source_id, p.n, e.position`),
+      ofParagraphs: db.prepare(`SELECT e.*, p.source_id, p.n FROM events e JOIN paragraphs p ON p.id = e.paragraph_id
+        WHERE e.paragraph_id IN (SELECT value FROM json_each(?)) ORDER BY e.date, p.source_id, p.n, e.position`),
+      inYears: db.prepare(`SELECT e.*, p.source_id, p.n FROM events e JOIN paragraphs p ON p.id = e.paragraph_id
+        WHERE substr(e.date, 1, 4) IN (SELECT value FROM json_each(?)) ORDER BY e.date, p.source_id, p.n, e.position`),
       paragraphId: db.prepare('SELECT id FROM paragraphs WHERE source_id = ? AND n = ?').pluck(),
       deleteOf: db.prepare('DELETE FROM events WHERE paragraph_id IN (SELECT id FROM paragraphs WHERE source_id = ?)'),
       insert: db.prepare(`INSERT INTO events (paragraph_id, position, date, end_date, precision, summary, quote, mention, relative, note)
@@ -31,6 +35,16 @@ export class EventStore {
   /** Every event of the library, by date, each with its source and paragraph. */
   listEvents(): SourcedEvent[] {
     return (this.statements.all.all() as EventRow[]).map(toEvent);
+  }
+
+  /** The events of some paragraphs (by id), by date. */
+  listEventsOf(paragraphIds: number[]): SourcedEvent[] {
+    return (this.statements.ofParagraphs.all(JSON.stringify(paragraphIds)) as EventRow[]).map(toEvent);
+  }
+
+  /** The events that start in the given years (four-digit strings), by date. */
+  listEventsInYears(years: string[]): SourcedEvent[] {
+    return (this.statements.inYears.all(JSON.stringify(years)) as EventRow[]).map(toEvent);
   }
 
   /** Number of events stored. */
