@@ -91,6 +91,36 @@ describe('SearchIndex', () => {
     expect(index.knows('zeppelin')).toBe(false);
     expect(index.search(analyzeQuery('zeppelin', ctx.synonyms))).toEqual([]);
   });
+
+  it('survives paragraphs being replaced again and again while time passes', async () => {
+    // MiniSearch's timed auto-vacuum crashed with an unhandled rejection when documents were added
+    // or discarded between its batches (lucaong/minisearch#306); the bot replaces sources at run time.
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => void rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      let seed = 1;
+      const word = () => Array.from({ length: 3 + (seed % 6) }, () => String.fromCharCode(97 + ((seed = (seed * 48271) % 2147483647) % 26))).join('');
+      const doc = (id: number) => ({ id, sourceId: 's', title: 't', body: Array.from({ length: 40 }, word).join(' ') });
+      const index = new SearchIndex();
+      let docs = Array.from({ length: 100 }, (_, id) => doc(id));
+      index.add(docs);
+      for (let round = 0; round < 20; round++) {
+        const replaced = docs.slice(0, 30);
+        index.remove(replaced);
+        const fresh = replaced.map((d) => doc(d.id));
+        index.add(fresh);
+        docs = [...docs.slice(30), ...fresh];
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(rejections).toEqual([]);
+      expect(index.size).toBe(100);
+      expect(index.mini.search(docs[99]!.body.split(' ')[0]!).map((r) => r.id)).toContain(99);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+  });
 });
 
 describe('askQuestion', () => {

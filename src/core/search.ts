@@ -19,6 +19,8 @@ export const MINISEARCH_OPTIONS = {
   storeFields: ['sourceId', 'year'],
   tokenize,
   processTerm: (term: string) => processTerm(term) ?? null,
+  // Vacuuming is done by SearchIndex.remove, in one synchronous pass (see there).
+  autoVacuum: false,
   searchOptions: {
     boost: { body: 1, title: 0.5 },
     // Queries arrive already analysed into index terms (see analyzeQuery).
@@ -26,6 +28,10 @@ export const MINISEARCH_OPTIONS = {
     processTerm: (term: string) => term,
   },
 } satisfies Options<IndexDoc>;
+
+/** Removed paragraphs whose index entries are cleaned up at once; MiniSearch's own defaults. */
+const VACUUM_MIN_DIRT = 20;
+const VACUUM_MIN_DIRT_FACTOR = 0.1;
 
 /** One paragraph found by a search, best first. */
 export interface SearchHit {
@@ -68,6 +74,13 @@ export class SearchIndex {
       if (!doc.body || !this.mini.has(doc.id)) continue;
       this.mini.discard(doc.id);
       this.count(doc, -1);
+    }
+    // MiniSearch's automatic vacuum cleans discarded documents in timed batches, and adding or
+    // discarding between two batches crashes it with an unhandled rejection (lucaong/minisearch#306),
+    // which would end the bot. One batch the size of the index runs synchronously, before anything
+    // else can touch it.
+    if (this.mini.dirtCount >= VACUUM_MIN_DIRT && this.mini.dirtFactor >= VACUUM_MIN_DIRT_FACTOR) {
+      void this.mini.vacuum({ batchSize: Number.POSITIVE_INFINITY });
     }
   }
 
