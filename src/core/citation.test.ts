@@ -54,9 +54,7 @@ describe('parseCitation', () => {
     );
   });
 
-  // BUG: the lazy id group stops before a trailing "-p"/"-para", so "smith-p 4" reads as the
-  // invalid id "smith-" (ends in a dash, fails SOURCE_ID); a valid id should win.
-  it.fails('reads "smith-p 4" as smith-p paragraph 4, never as an id ending in a dash', () => {
+  it('reads "smith-p 4" as smith-p paragraph 4, never as an id ending in a dash', () => {
     expect(parseCitation('smith-p 4')).toEqual({ sourceId: 'smith-p', paragraph: 4 });
   });
 
@@ -73,9 +71,7 @@ describe('parseCitation', () => {
     );
   });
 
-  // BUG: the regex backtracks quadratically on long runs of whitespace (\s* \s \s* around a lazy id),
-  // so 40,000 characters of pasted whitespace take about a second; it should fail fast.
-  it.fails('rejects 40,000 characters of spaces and tabs in under 100 ms', () => {
+  it('rejects 40,000 characters of spaces and tabs in under 100 ms', () => {
     const text = 'a' + '\t '.repeat(20_000) + '1 x';
     const started = performance.now();
     expect(parseCitation(text)).toBeUndefined();

@@ -11,7 +11,8 @@ export function formatCitation(sourceId: string, paragraph: number): string {
  * @returns the source id and paragraph number, or `undefined` when the text is not a citation
  */
 export function parseCitation(text: string): { sourceId: string; paragraph: number } | undefined {
-  const match = /^\s*\[?\s*([a-z0-9][a-z0-9-]*?)\s*(?:[:#,]|¶|\bpara(?:graph)?\.?|\bp\.?|\s)\s*(\d{1,6})\s*\]?\s*$/i.exec(text.normalize('NFKC'));
+  // One way to match each run of blanks (adjacent `\s*` took cubic time on long runs); ids end in a letter or digit.
+  const match = /^\[?\s*([a-z0-9](?:[a-z0-9-]*?[a-z0-9])?)(?:\s*(?:[:#,]|¶|\bpara(?:graph)?\.?|\bp\.?)\s*|\s+)(\d{1,6})\s*\]?$/i.exec(text.normalize('NFKC').trim());
   if (!match) return undefined;
   return { sourceId: match[1]!.toLowerCase(), paragraph: Number(match[2]) };
 }
