@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { QuestionError } from '../core/ask.js';
 import { parseCitation } from '../core/citation.js';
 import { buildExcerpt, type Excerpt } from '../core/excerpt.js';
+import { quoteInput } from '../core/text.js';
 import type { AppContext } from '../context.js';
 import { toMeta } from '../context.js';
 import { renderExcerptDiscord } from '../render/discord-source.js';
@@ -10,9 +11,9 @@ import type { Command } from './types.js';
 
 function openCitation(ctx: AppContext, citation: string): Excerpt {
   const parsed = parseCitation(citation);
-  if (!parsed) throw new QuestionError(`"${citation.slice(0, 80)}" is not a citation; write it as the bot prints it, e.g. [gvs-2018 ¶4].`);
+  if (!parsed) throw new QuestionError(`${quoteInput(citation)} is not a citation; write it as the bot prints it, e.g. [gvs-2018 ¶4].`);
   const source = toMeta(ctx.library.getSource(parsed.sourceId));
-  if (!source) throw new QuestionError(`There is no source "${parsed.sourceId}" in the library.`);
+  if (!source) throw new QuestionError(`There is no source ${quoteInput(parsed.sourceId)} in the library.`);
   const excerpt = buildExcerpt(source, ctx.library.getParagraphsOf(source.id), parsed.paragraph);
   if (!excerpt) throw new QuestionError(`${source.id} has no paragraph ${parsed.paragraph}.`);
   return excerpt;
