@@ -5,7 +5,7 @@ import type { SourceMeta } from './core/types.js';
 import type { Config } from './config.js';
 import { ingestPaths } from './ingest.js';
 import { createLogger, type Logger } from './log.js';
-import { openDatabase, type Db } from './store/db.js';
+import { describeDatabaseError, openDatabase, type Db } from './store/db.js';
 import { Library, type StoredSource } from './store/library.js';
 import { loadSynonyms } from './synonyms.js';
 
@@ -57,7 +57,8 @@ export function createContext(config: Config, options: ContextOptions = {}): App
     return ctx;
   } catch (error) {
     db.close();
-    throw error;
+    // Corruption can show only when the paragraphs are read to build the index.
+    throw describeDatabaseError(error, config.databasePath);
   }
 }
 

@@ -6,6 +6,7 @@ import type { IndexDoc } from './core/search.js';
 import type { ParsedArticle } from './core/types.js';
 import type { AppContext } from './context.js';
 import { UserError } from './errors.js';
+import { describeDatabaseError } from './store/db.js';
 
 /** Files ingestion reads; anything else in a folder is skipped. */
 const ARTICLE_FILE = /\.(?:txt|md)$/i;
@@ -52,7 +53,7 @@ export function ingestPaths(ctx: AppContext, paths: string[], onProgress?: Inges
     onProgress?.(i + 1, files.length, displayPath(file));
   });
   const replaced = new Map<string, IndexDoc[]>();
-  ctx.db.transaction(() => {
+  const write = ctx.db.transaction(() => {
     for (const { file, hash, article } of parsed) {
       const id = article.meta.id;
       const previous = ctx.library.getSource(id);
@@ -63,7 +64,14 @@ export function ingestPaths(ctx: AppContext, paths: string[], onProgress?: Inges
       ctx.library.replaceSource(article, displayPath(file), hash);
       report.paragraphs += article.paragraphs.length;
     }
-  })();
+  });
+  try {
+    // IMMEDIATE takes the write lock first, waiting out another writer (busy_timeout); a deferred
+    // transaction that has read would fail at once with SQLITE_BUSY when it came to write.
+    if (parsed.length > 0) write.immediate();
+  } catch (error) {
+    throw describeDatabaseError(error, ctx.config.databasePath);
+  }
   for (const { article } of parsed) {
     ctx.index.remove(replaced.get(article.meta.id) ?? []);
     ctx.index.add(ctx.library.indexDocs(article.meta.id));
