@@ -5,7 +5,7 @@ import { askQuestion, QuestionError, type AskOptions } from './core/ask.js';
 import { loadConfig } from './config.js';
 import { createContext, type AppContext } from './context.js';
 import { UserError } from './errors.js';
-import { ingestPaths } from './ingest.js';
+import { ingestPaths, removeSources } from './ingest.js';
 import { createLogger } from './log.js';
 import { renderAskText } from './render/text.js';
 
@@ -17,6 +17,8 @@ Commands:
       and prints one JSON object per line.
   ingest <file or folder>... [--json]
       Add or update articles (.txt or .md, with or without front matter).
+  remove <source id>... [--json]
+      Remove sources and their paragraphs (their files are left alone; ingest them to bring them back).
 
 Settings come from the environment or .env (see .env.example); DATABASE_PATH picks the library.`;
 
@@ -36,6 +38,8 @@ function main(argv: string[]): number {
       return runAsk(rest, () => createContext(config, { log }));
     case 'ingest':
       return runIngest(rest, () => createContext(config, { log }));
+    case 'remove':
+      return runRemove(rest, () => createContext(config, { log }));
     default:
       throw new UsageError(`Unknown command "${command}".`);
   }
@@ -94,6 +98,20 @@ function runIngest(args: string[], open: () => AppContext): number {
       for (const { file, warnings } of report.warnings) for (const w of warnings) ctx.log.warn(`${file}: ${w}`);
       process.stdout.write(`Added ${report.added.length}, updated ${report.updated.length}, unchanged ${report.unchanged.length} (${report.paragraphs} paragraphs written).\n`);
     }
+  } finally {
+    ctx.close();
+  }
+  return 0;
+}
+
+function runRemove(args: string[], open: () => AppContext): number {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+  if (positionals.length === 0) throw new UsageError('Give the ids of the sources to remove: research-bot remove berger-2019');
+  const ctx = open();
+  try {
+    const removed = removeSources(ctx, positionals);
+    if (values.json) process.stdout.write(JSON.stringify({ removed: removed.map(({ id, title, paragraphCount }) => ({ id, title, paragraphCount })) }, null, 2) + '\n');
+    else for (const { id, title, paragraphCount } of removed) process.stdout.write(`Removed ${id} (${title}, ${paragraphCount} paragraphs).\n`);
   } finally {
     ctx.close();
   }

@@ -5,8 +5,10 @@ import { ArticleError, parseArticle } from './core/article.js';
 import type { IndexDoc } from './core/search.js';
 import type { ParsedArticle } from './core/types.js';
 import type { AppContext } from './context.js';
+import { quoteInput } from './core/text.js';
 import { UserError } from './errors.js';
 import { describeDatabaseError } from './store/db.js';
+import type { StoredSource } from './store/library.js';
 
 /** Files ingestion reads; anything else in a folder is skipped. */
 const ARTICLE_FILE = /\.(?:txt|md)$/i;
@@ -77,6 +79,27 @@ export function ingestPaths(ctx: AppContext, paths: string[], onProgress?: Inges
     ctx.index.add(ctx.library.indexDocs(article.meta.id));
   }
   return report;
+}
+
+/**
+ * Removes sources and their paragraphs in one transaction, then from the search index. Their
+ * files are left alone: ingesting them again brings them back.
+ * @throws UserError naming an unknown id; nothing is removed then
+ */
+export function removeSources(ctx: AppContext, ids: string[]): StoredSource[] {
+  const sources = [...new Set(ids)].map((id) => {
+    const source = ctx.library.getSource(id);
+    if (!source) throw new UserError(`There is no source ${quoteInput(id)} in the library; nothing was removed.`);
+    return source;
+  });
+  const docs = sources.flatMap((source) => [...ctx.library.indexDocs(source.id)]);
+  try {
+    ctx.db.transaction(() => sources.forEach((source) => ctx.library.deleteSource(source.id))).immediate();
+  } catch (error) {
+    throw describeDatabaseError(error, ctx.config.databasePath);
+  }
+  ctx.index.remove(docs);
+  return sources;
 }
 
 function collectFiles(paths: string[]): string[] {

@@ -179,15 +179,15 @@ describe('npm run deploy', () => {
   it('registers the command JSON in the guild', async () => {
     const deploy = startScript('deploy.js', botEnv(fake, join(dir, 'library.db')));
     expect(await deploy.exited).toBe(0);
-    expect(deploy.output()).toBe('Registered 2 commands (/ask, /source) in guild ' + fake.guildId + '.\n');
-    expect(fake.registeredCommands('guild').map((c: { name: string }) => c.name)).toEqual(['ask', 'source']);
+    expect(deploy.output()).toBe('Registered 3 commands (/ask, /source, /library) in guild ' + fake.guildId + '.\n');
+    expect(fake.registeredCommands('guild').map((c: { name: string }) => c.name)).toEqual(['ask', 'source', 'library']);
     expect(fake.registeredCommands('guild')).toEqual(commandDefinitions());
   });
 
   it('registers the commands globally with --global', async () => {
     const deploy = startScript('deploy.js', botEnv(fake, join(dir, 'library.db')), ['--global']);
     expect(await deploy.exited).toBe(0);
-    expect(deploy.output()).toBe('Registered 2 commands (/ask, /source) globally.\n');
+    expect(deploy.output()).toBe('Registered 3 commands (/ask, /source, /library) globally.\n');
     expect(fake.registeredCommands('global')).toEqual(commandDefinitions());
   });
 

@@ -1,9 +1,10 @@
 import { ask } from './ask.js';
+import { library } from './library.js';
 import { source } from './source.js';
 import type { Command } from './types.js';
 
 /** Every slash command, for the bot, the deploy script and the local prompt alike. */
-export const commands: readonly Command[] = [ask, source];
+export const commands: readonly Command[] = [ask, source, library];
 
 /** Commands by name, for dispatch. */
 export const commandsByName: ReadonlyMap<string, Command> = new Map(commands.map((c) => [c.data.name, c]));

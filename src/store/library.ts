@@ -88,6 +88,11 @@ export class Library {
     }
   }
 
+  /** Deletes a source and, by cascade, its paragraphs (call inside a transaction); false when the id is unknown. */
+  deleteSource(id: string): boolean {
+    return this.statements.deleteSource.run(id).changes > 0;
+  }
+
   /** Replaces a source and its paragraphs (call inside a transaction). */
   replaceSource(article: ParsedArticle, file: string, contentHash: string): void {
     const { meta } = article;
