@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { PermissionFlagsBits } from 'discord.js';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -173,6 +173,13 @@ describe('secrets', () => {
     expect(await refused.exited).toBe(1);
     expect(refused.output()).toBe('Discord refused DISCORD_TOKEN: reset the token in the Developer Portal and update .env.\n');
     expect(refused.output()).not.toContain(wrong);
+  });
+
+  it('reads settings (the token among them) only in src/config.ts', () => {
+    const files = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    // cli.ts reads DEBUG when even loading the settings failed, to decide whether to print a stack trace.
+    const readers = files.filter((f) => /process\.env(?!\.DEBUG\b)/.test(readFileSync(join(ROOT, 'src', f), 'utf8')));
+    expect(readers).toEqual(['config.ts']);
   });
 
   it('keeps .env out of git', () => {
