@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3';
 import { ask } from '../src/commands/ask.js';
 import { suggestSources } from '../src/commands/suggest.js';
+import { timeline } from '../src/commands/timeline.js';
 import { loadConfig } from '../src/config.js';
 import { createContext } from '../src/context.js';
 import { createLogger } from '../src/log.js';
@@ -42,6 +43,14 @@ function main(): void {
     if (i === 0) firstAnswerMs = performance.now() - started;
     return ms;
   });
+  // /timeline topic: the topic words of the same workload (names, topics, acronyms).
+  const timelineMs = queries.slice(0, Math.min(count, 200)).map((q) => time(() => {
+    try {
+      timeline.renderDiscord(timeline.run(ctx, { topic: q.question.replace(/\?$/, '').split(' ').slice(-3).join(' ') }));
+    } catch (error) {
+      if ((error as Error).name !== 'QuestionError') throw error;
+    }
+  }));
   const typed = queries.map((_, i) => PEOPLE[i % PEOPLE.length]!.split(' ').pop()!.slice(0, 1 + (i % 5)));
   const autocompleteMs = typed.map((t) => time(() => suggestSources(ctx, t)));
   let baselineMs: number[] = [];
@@ -60,6 +69,7 @@ function main(): void {
     firstAnswerMs: Math.round(firstAnswerMs),
     ask: percentiles(askMs),
     autocomplete: percentiles(autocompleteMs),
+    timeline: percentiles(timelineMs),
     baseline: baselineMs.length ? percentiles(baselineMs) : undefined,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   }) + '\n');

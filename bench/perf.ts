@@ -49,7 +49,7 @@ function worker(databasePath: string, baselinePath: string, extraArgs: string[] 
 }
 
 interface Percentiles { p50: number; p95: number; p99: number; max: number }
-interface WorkerResult { firstAnswerMs: number; ask: Percentiles; autocomplete: Percentiles; baseline?: Percentiles; peakRssMb: number }
+interface WorkerResult { firstAnswerMs: number; ask: Percentiles; autocomplete: Percentiles; timeline: Percentiles; baseline?: Percentiles; peakRssMb: number }
 
 async function measure(size: number) {
   const dir = mkdtempSync(join(tmpdir(), `research-bot-bench-${size}-`));
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
     paragraphs: r.paragraphs, 'ingest para/s': r.ingestParagraphsPerSecond, 'cold start ms (node / npm)': `${r.coldStartMs} / ${r.coldStartNpmMs}`,
     'peak RSS MB': r.peakRssMb, 'DB MB': r.databaseMb,
     'ask p50/p95/p99 ms': fmt(r.ask), 'FTS5 p50/p95/p99 ms': fmt(r.baseline), 'ask/FTS5 p95': ratio(r),
-    'autocomplete p50/p95/p99 ms': fmt(r.autocomplete), 'ask during ingest p50/p95/p99': fmt(r.askDuringIngest),
+    'autocomplete p50/p95/p99 ms': fmt(r.autocomplete), 'timeline topic p50/p95/p99 ms': fmt(r.timeline), 'ask during ingest p50/p95/p99': fmt(r.askDuringIngest),
   })));
 }
 

@@ -3,6 +3,7 @@ import { commandsByName } from './commands/index.js';
 import type { Config } from './config.js';
 import { createContext, type AppContext } from './context.js';
 import { handleInteraction, NO_MENTIONS } from './discord/interactions.js';
+import { RateLimiter } from './discord/rate-limit.js';
 import { UserError } from './errors.js';
 
 /** The discord.js client options: only the Guilds intent, mentions off by default, a custom API base when set. */
@@ -25,7 +26,8 @@ export async function startBot(config: Config): Promise<{ client: Client; ctx: A
   // Build the autocomplete index now rather than on the first keystroke a user types.
   ctx.sourceFinder();
   const client = new Client(clientOptions(config));
-  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(ctx, commandsByName, interaction));
+  const rateLimiter = config.rateLimitPerMinute > 0 ? new RateLimiter(config.rateLimitPerMinute) : undefined;
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(ctx, commandsByName, interaction, { rateLimiter }));
   client.once(Events.ClientReady, (ready) => ctx.log.info(`Logged in as ${ready.user.tag}, answering ${ctx.search.size()} paragraphs from ${ctx.library.countSources()} sources${config.discord!.isShard ? ' (shard: database opened read-only)' : ''}.`));
   client.on(Events.Error, (error) => ctx.log.error(`discord.js client error: ${error.message}`, error));
   client.on(Events.ShardDisconnect, (_event, shard) => ctx.log.warn(`shard ${shard} disconnected`));

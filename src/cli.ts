@@ -6,7 +6,7 @@ import { loadConfig } from './config.js';
 import { createContext, type AppContext } from './context.js';
 import { integerOption, parse, UsageError } from './cli-args.js';
 import { UserError } from './errors.js';
-import { ingestPaths } from './ingest.js';
+import { ingestPaths, removeSources } from './ingest.js';
 import { createLogger } from './log.js';
 import { renderAskText } from './render/text.js';
 import { renderTimelineText } from './render/timeline-text.js';
@@ -26,6 +26,8 @@ Commands:
       or print a reference to paste.
   quote "<quotation>" [--json]
       Check a quotation against the library: verbatim, close (with the differences), or absent.
+  remove <source id>... [--json]
+      Remove sources and their paragraphs (their files are left alone; ingest them to bring them back).
 
 Settings come from the environment or .env (see .env.example); DATABASE_PATH picks the library.`;
 
@@ -45,6 +47,8 @@ async function main(argv: string[]): Promise<number> {
       return runIngest(rest, () => createContext(config, { log }));
     case 'timeline':
       return runTimeline(rest, () => createContext(config, { log }));
+    case 'remove':
+      return runRemove(rest, () => createContext(config, { log }));
     // Loaded on demand: they bring discord.js's builders, which would double the start-up of `ask`.
     case 'source':
       return (await import('./cli-library.js')).runSource(rest, () => createContext(config, { log }));
@@ -124,6 +128,20 @@ function runTimeline(args: string[], open: () => AppContext): number {
   try {
     const result = buildTimeline(ctx.timelineDeps, options);
     process.stdout.write((values.json ? JSON.stringify({ events: result.events }, null, 2) : renderTimelineText(result)) + '\n');
+  } finally {
+    ctx.close();
+  }
+  return 0;
+}
+
+function runRemove(args: string[], open: () => AppContext): number {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+  if (positionals.length === 0) throw new UsageError('Give the ids of the sources to remove: research-bot remove berger-2019');
+  const ctx = open();
+  try {
+    const removed = removeSources(ctx, positionals);
+    if (values.json) process.stdout.write(JSON.stringify({ removed: removed.map(({ id, title, paragraphCount }) => ({ id, title, paragraphCount })) }, null, 2) + '\n');
+    else for (const { id, title, paragraphCount } of removed) process.stdout.write(`Removed ${id} (${title}, ${paragraphCount} paragraphs).\n`);
   } finally {
     ctx.close();
   }

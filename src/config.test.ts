@@ -20,6 +20,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: 'my server' })).toThrow('DISCORD_GUILD_ID must be a Discord id (17 to 20 digits).');
     expect(() => loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: 'ftp://x' })).toThrow('DISCORD_API_BASE must be an http(s) URL.');
     expect(() => loadConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '0' })).toThrow('SHARD_COUNT must be a whole number from 1 to 9999.');
+    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: 'ten' })).toThrow('RATE_LIMIT_PER_MINUTE must be a whole number from 0 (no limit) to 9999.');
+  });
+
+  it('limits each Discord user to 20 commands a minute unless RATE_LIMIT_PER_MINUTE says otherwise', () => {
+    expect(loadConfig({}).rateLimitPerMinute).toBe(20);
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '5' }).rateLimitPerMinute).toBe(5);
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }).rateLimitPerMinute).toBe(0);
   });
 
   it('never puts the token in an error message', () => {

@@ -18,8 +18,13 @@ export interface Config {
     /** True inside a shard process started by the ShardingManager (it sets SHARDS). */
     isShard: boolean;
   };
+  /** Commands and button presses one Discord user may send per minute (RATE_LIMIT_PER_MINUTE); 0 turns the limit off. */
+  rateLimitPerMinute: number;
   debug: boolean;
 }
+
+/** RATE_LIMIT_PER_MINUTE when unset: more than a person reading answers needs, less than a script. */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 20;
 
 const SNOWFLAKE = /^\d{17,20}$/;
 
@@ -35,8 +40,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnv()): Config {
     databasePath: env.DATABASE_PATH === ':memory:' ? ':memory:' : path(env.DATABASE_PATH, 'data/library.db'),
     articlesDir: path(env.ARTICLES_DIR, 'data/articles'),
     synonymsPath: path(env.SYNONYMS_PATH, 'data/synonyms.json'),
+    rateLimitPerMinute: DEFAULT_RATE_LIMIT_PER_MINUTE,
     debug: Boolean(env.DEBUG),
   };
+  const rateLimit = env.RATE_LIMIT_PER_MINUTE?.trim();
+  if (rateLimit) {
+    if (!/^\d{1,4}$/.test(rateLimit)) throw new UserError('RATE_LIMIT_PER_MINUTE must be a whole number from 0 (no limit) to 9999.');
+    config.rateLimitPerMinute = Number(rateLimit);
+  }
   const token = env.DISCORD_TOKEN?.trim();
   if (token) {
     if (/\s/.test(token) || token.length < 20) throw new UserError('DISCORD_TOKEN is malformed: copy the bot token from the Developer Portal.');

@@ -8,7 +8,7 @@ import type { Config } from './config.js';
 import { backfillEvents, ingestPaths } from './ingest.js';
 import { createLogger, type Logger } from './log.js';
 import { ParagraphSearch } from './search.js';
-import { openDatabase, type Db } from './store/db.js';
+import { describeDatabaseError, openDatabase, type Db } from './store/db.js';
 import { EventStore } from './store/events.js';
 import { Library, type StoredSource } from './store/library.js';
 import { SearchStore } from './store/search-store.js';
@@ -88,7 +88,8 @@ export function createContext(config: Config, options: ContextOptions = {}): App
     return ctx;
   } catch (error) {
     db.close();
-    throw error;
+    // Corruption can show only when the library is first read (counts, a rebuild, the first ingest).
+    throw describeDatabaseError(error, config.databasePath);
   }
 }
 

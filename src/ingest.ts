@@ -6,7 +6,10 @@ import { EVENT_EXTRACTOR_VERSION, extractArticleEvents, type ArticleEvent } from
 import { extractTerms } from './core/terms.js';
 import type { ParsedArticle } from './core/types.js';
 import type { AppContext } from './context.js';
+import { quoteInput } from './core/text.js';
 import { UserError } from './errors.js';
+import { describeDatabaseError } from './store/db.js';
+import type { StoredSource } from './store/library.js';
 
 /** Files ingestion reads; anything else in a folder is skipped. */
 const ARTICLE_FILE = /\.(?:txt|md)$/i;
@@ -56,7 +59,7 @@ export function ingestPaths(ctx: AppContext, paths: string[], onProgress?: Inges
     }
     onProgress?.(i + 1, files.length, displayPath(file));
   });
-  ctx.db.transaction(() => {
+  const write = ctx.db.transaction(() => {
     for (const { file, hash, article, events } of parsed) {
       const id = article.meta.id;
       if (ctx.library.getSource(id)) {
@@ -71,10 +74,43 @@ export function ingestPaths(ctx: AppContext, paths: string[], onProgress?: Inges
       report.paragraphs += article.paragraphs.length;
       report.events += events.length;
     }
-    if (parsed.length > 0) ctx.searchStore.refreshStats();
-  })();
+    ctx.searchStore.refreshStats();
+  });
+  try {
+    // IMMEDIATE takes the write lock first, waiting out another writer (busy_timeout); a deferred
+    // transaction that has read would fail at once with SQLITE_BUSY when it came to write.
+    if (parsed.length > 0) write.immediate();
+  } catch (error) {
+    throw describeDatabaseError(error, ctx.config.databasePath);
+  }
   ctx.search.invalidate();
   return report;
+}
+
+/**
+ * Removes sources with their paragraphs, index terms and events in one transaction. Their files
+ * are left alone: ingesting them again brings them back.
+ * @throws UserError naming an unknown id; nothing is removed then
+ */
+export function removeSources(ctx: AppContext, ids: string[]): StoredSource[] {
+  const sources = [...new Set(ids)].map((id) => {
+    const source = ctx.library.getSource(id);
+    if (!source) throw new UserError(`There is no source ${quoteInput(id)} in the library; nothing was removed.`);
+    return source;
+  });
+  try {
+    ctx.db.transaction(() => {
+      for (const source of sources) {
+        ctx.searchStore.deleteSource(source.id);
+        ctx.library.deleteSource(source.id);
+      }
+      ctx.searchStore.refreshStats();
+    }).immediate();
+  } catch (error) {
+    throw describeDatabaseError(error, ctx.config.databasePath);
+  }
+  ctx.search.invalidate();
+  return sources;
 }
 
 /**

@@ -1,6 +1,7 @@
-import { ApplicationCommandOptionType } from 'discord.js';
+import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord.js';
 import { createInterface } from 'node:readline';
 import { QuestionError } from './core/ask.js';
+import { cleanInput, quoteInput } from './core/text.js';
 import type { AppContext } from './context.js';
 import { UserError } from './errors.js';
 import { commands, commandsByName } from './commands/index.js';
@@ -26,7 +27,7 @@ export function parseSlashLine(line: string): ParsedLine {
   const match = /^\/(\S+)\s*(.*)$/s.exec(line.trim());
   if (!match) throw new UserError('Commands start with "/": try /help.');
   const command = commandsByName.get(match[1]!.toLowerCase());
-  if (!command) throw new UserError(`There is no command /${match[1]}: try /help.`);
+  if (!command) throw new UserError(`There is no command ${quoteInput(`/${match[1]}`, 40)}: try /help.`);
   const definitions = command.data.toJSON().options ?? [];
   const names = definitions.map((o) => o.name);
   const rest = match[2]!;
@@ -35,16 +36,15 @@ export function parseSlashLine(line: string): ParsedLine {
   if (found.length === 0 && rest.trim()) {
     const first = definitions[0];
     if (!first) throw new UserError(`/${command.data.name} takes no options.`);
-    throw new UserError(`Name the option: /${command.data.name} ${first.name}: ${rest.trim()}`);
+    throw new UserError(`Name the option: /${command.data.name} ${first.name}: ${cleanInput(rest)}`);
   }
-  if (found[0] && rest.slice(0, found[0].index).trim()) throw new UserError(`Unexpected text before ${found[0][1]}: ${rest.slice(0, found[0].index).trim()}`);
+  if (found[0] && rest.slice(0, found[0].index).trim()) throw new UserError(`Unexpected text ${quoteInput(rest.slice(0, found[0].index))} before ${found[0][1]}:`);
   const options: OptionValues = {};
   found.forEach((m, i) => {
     const name = m[1]!;
     const end = found[i + 1]?.index ?? rest.length;
     const raw = rest.slice(m.index! + m[0].length, end).trim();
-    const definition = definitions.find((o) => o.name === name)!;
-    options[name] = convert(raw, name, definition.type);
+    options[name] = convert(raw, definitions.find((o) => o.name === name)!);
   });
   for (const o of definitions) {
     if ('required' in o && o.required && options[o.name] === undefined) throw new UserError(`/${command.data.name} needs ${o.name}:`);
@@ -52,17 +52,30 @@ export function parseSlashLine(line: string): ParsedLine {
   return { command, options };
 }
 
-function convert(raw: string, name: string, type: ApplicationCommandOptionType): string | number | boolean {
+/**
+ * Reads one option value as Discord would accept it: numbers in their range, strings within their
+ * length and among their choices, so the prompt refuses what Discord's client would not send.
+ */
+function convert(raw: string, definition: APIApplicationCommandOption): string | number | boolean {
+  const { name, type } = definition;
   if (type === ApplicationCommandOptionType.Integer || type === ApplicationCommandOptionType.Number) {
     const n = Number(raw);
-    if (!raw || !Number.isFinite(n) || (type === ApplicationCommandOptionType.Integer && !Number.isInteger(n))) {
-      throw new UserError(`${name}: must be a ${type === ApplicationCommandOptionType.Integer ? 'whole ' : ''}number, not "${raw}".`);
-    }
+    const whole = type === ApplicationCommandOptionType.Integer;
+    if (!raw || !Number.isFinite(n) || (whole && !Number.isInteger(n))) throw new UserError(`${name}: must be a ${whole ? 'whole ' : ''}number, not ${quoteInput(raw, 20)}.`);
+    const { min_value: min, max_value: max } = definition;
+    if (min !== undefined && n < min) throw new UserError(`${name}: must be at least ${min}, not ${n}.`);
+    if (max !== undefined && n > max) throw new UserError(`${name}: must be at most ${max}, not ${n}.`);
     return n;
   }
   if (type === ApplicationCommandOptionType.Boolean) {
     if (!/^(true|false)$/i.test(raw)) throw new UserError(`${name}: must be true or false.`);
     return raw.toLowerCase() === 'true';
+  }
+  if (type === ApplicationCommandOptionType.String) {
+    const length = [...raw].length;
+    if (definition.max_length !== undefined && length > definition.max_length) throw new UserError(`${name}: is ${length} characters long; keep it to ${definition.max_length}.`);
+    const choices = definition.choices?.map((c) => String(c.value));
+    if (choices && !choices.includes(raw)) throw new UserError(`${name}: must be one of ${choices.join(', ')}, not ${quoteInput(raw, 20)}.`);
   }
   return raw;
 }

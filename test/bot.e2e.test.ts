@@ -179,15 +179,15 @@ describe('npm run deploy', () => {
   it('registers the command JSON in the guild', async () => {
     const deploy = startScript('deploy.js', botEnv(fake, join(dir, 'library.db')));
     expect(await deploy.exited).toBe(0);
-    expect(deploy.output()).toBe('Registered 4 commands (/ask, /source, /timeline, /quote) in guild ' + fake.guildId + '.\n');
-    expect(fake.registeredCommands('guild').map((c: { name: string }) => c.name)).toEqual(['ask', 'source', 'timeline', 'quote']);
+    expect(deploy.output()).toBe('Registered 5 commands (/ask, /source, /timeline, /quote, /library) in guild ' + fake.guildId + '.\n');
+    expect(fake.registeredCommands('guild').map((c: { name: string }) => c.name)).toEqual(['ask', 'source', 'timeline', 'quote', 'library']);
     expect(fake.registeredCommands('guild')).toEqual(commandDefinitions());
   });
 
   it('registers the commands globally with --global', async () => {
     const deploy = startScript('deploy.js', botEnv(fake, join(dir, 'library.db')), ['--global']);
     expect(await deploy.exited).toBe(0);
-    expect(deploy.output()).toBe('Registered 4 commands (/ask, /source, /timeline, /quote) globally.\n');
+    expect(deploy.output()).toBe('Registered 5 commands (/ask, /source, /timeline, /quote, /library) globally.\n');
     expect(fake.registeredCommands('global')).toEqual(commandDefinitions());
   });
 

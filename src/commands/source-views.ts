@@ -1,4 +1,4 @@
-import { foldText } from '../core/text.js';
+import { foldText, quoteInput } from '../core/text.js';
 import { QuestionError } from '../core/ask.js';
 import { explainMiss, readCitation } from '../core/citation-lookup.js';
 import { editDistance } from '../core/spelling.js';
@@ -65,7 +65,7 @@ export function findSource(ctx: AppContext, typed: string): Source {
   const ids = ctx.library.listSources().map((s) => s.id);
   const near = ids.map((other) => ({ other, d: editDistance(id, other) })).filter(({ d }) => d <= Math.max(2, id.length / 3)).sort((a, b) => a.d - b.d);
   const hint = near.length > 0 ? ` Did you mean ${near.slice(0, 3).map((n) => n.other).join(', ')}?` : matches.length > 1 ? ` It matches ${matches.slice(0, 5).map((m) => m.value).join(', ')}: give one id.` : ` The library has ${ids.join(', ')}.`;
-  throw new QuestionError(`There is no source "${typed.trim().slice(0, 60)}" in the library.${hint}`);
+  throw new QuestionError(`There is no source ${quoteInput(typed)} in the library.${hint}`);
 }
 
 /** One source with its key terms. */
@@ -88,16 +88,16 @@ export function openCitation(ctx: AppContext, citation: string): Excerpt {
   const excerpt = ref && source && buildExcerpt(source, ctx.library.getParagraphsOf(source.id), ref.paragraph);
   if (excerpt) return excerpt;
   const count = (id: string) => sources.find((s) => s.id === id)?.paragraphCount ?? 0;
-  const shown = citation.trim().slice(0, 80);
+  const shown = citation.trim();
   if (!ref && ids.includes(shown.toLowerCase())) {
-    throw new QuestionError(`"${shown}" is a source, not a paragraph: add the paragraph number, e.g. [${shown.toLowerCase()} ¶1].`);
+    throw new QuestionError(`${quoteInput(shown)} is a source, not a paragraph: add the paragraph number, e.g. [${shown.toLowerCase()} ¶1].`);
   }
   const miss = explainMiss(ref, { ids, paragraphCount: count });
   const reason = !ref
-    ? `"${shown}" is not a citation: write it as the bot prints it, e.g. [gvs-2018 ¶4]`
+    ? `${quoteInput(shown)} is not a citation: write it as the bot prints it, e.g. [gvs-2018 ¶4]`
     : miss.reason === 'no such paragraph'
       ? `${ref.sourceId} has no paragraph ${ref.paragraph}: its paragraphs are ¶1 to ¶${count(ref.sourceId)}`
-      : `There is no source "${ref.sourceId}" in the library`;
+      : `There is no source ${quoteInput(ref.sourceId)} in the library`;
   const closest = miss.closest.length > 0 ? ` Closest: ${miss.closest.join(', ')}.` : ` The library has ${ids.join(', ')}.`;
   throw new QuestionError(`${reason}.${closest}`);
 }
@@ -105,7 +105,7 @@ export function openCitation(ctx: AppContext, citation: string): Excerpt {
 /** A source's reference in one style. */
 export function referenceFor(ctx: AppContext, typed: string, style: string): { kind: 'reference'; reference: Reference; source: SourceMeta } {
   const wanted = style.trim().toLowerCase();
-  if (!isReferenceStyle(wanted)) throw new QuestionError(`There is no reference style "${style.slice(0, 30)}": choose ${REFERENCE_STYLES.join(', ')}.`);
+  if (!isReferenceStyle(wanted)) throw new QuestionError(`There is no reference style ${quoteInput(style, 30)}: choose ${REFERENCE_STYLES.join(', ')}.`);
   const source = toMeta(ctx.library.getSource(findSource(ctx, typed).id))!;
   const names = learnProperNouns([...ctx.library.indexable()].map((d) => d.body));
   return { kind: 'reference', reference: formatReference(source, wanted, names), source };

@@ -2,7 +2,7 @@ import { formatCitation } from './citation.js';
 import { analyzeQuery, conceptMatched, type QueryConcept, type SynonymTable } from './query.js';
 import type { Retrieval, SearchFilter } from './rank.js';
 import { extractTerms } from './terms.js';
-import { foldText, splitSentences, stripControlCharacters } from './text.js';
+import { foldText, quoteInput, splitSentences, stripControlCharacters } from './text.js';
 import type { SourceMeta, StoredParagraph } from './types.js';
 
 /** Longest question accepted, in characters. */
@@ -101,7 +101,7 @@ function validate(deps: AskDeps, query: string, options: AskOptions): QueryConce
     throw new QuestionError(`The question is ${query.length} characters long; keep it under ${MAX_QUESTION_LENGTH}.`);
   }
   if (options.sourceId !== undefined && !deps.getSource(options.sourceId)) {
-    throw new QuestionError(`There is no source "${options.sourceId}" in the library.`);
+    throw new QuestionError(`There is no source ${quoteInput(options.sourceId)} in the library.`);
   }
   if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
     throw new QuestionError(`"from" (${options.from}) is after "to" (${options.to}).`);

@@ -1,3 +1,5 @@
+import { quoteInput } from './text.js';
+
 /** Front matter: a `---` block of `key: value` lines at the top of an article file. */
 export interface FrontMatter {
   fields: Record<string, string>;
@@ -18,8 +20,9 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   for (let i = 1; i < end; i++) {
     const line = lines[i] ?? '';
     if (!line.trim() || line.trimStart().startsWith('#')) continue;
-    const match = /^([A-Za-z_][\w-]*)\s*:(.*)$/.exec(line);
-    if (!match) throw new Error(`front matter in ${file}, line ${i + 1}, is not "key: value": ${JSON.stringify(line.slice(0, 60))}`);
+    // `s`: a value may hold any character but the newline the text was split on (U+2028, a lone CR).
+    const match = /^([A-Za-z_][\w-]*)\s*:(.*)$/s.exec(line);
+    if (!match) throw new Error(`front matter in ${file}, line ${i + 1}, is not "key: value": ${quoteInput(line)}`);
     const value = unquote(match[2]!.trim());
     if (value) fields[match[1]!.toLowerCase()] = value;
   }

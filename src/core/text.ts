@@ -46,3 +46,18 @@ export function splitSentences(text: string): string[] {
   }
   return sentences;
 }
+
+/**
+ * Cleans text a user typed for echoing in a message: control characters and lone surrogates
+ * removed, whitespace (line breaks included) collapsed, cut to `max` characters with an ellipsis,
+ * so the message stays one short, clean line whatever was typed.
+ */
+export function cleanInput(text: string, max = 60): string {
+  const characters = [...collapseWhitespace(stripControlCharacters(text))];
+  return characters.length > max ? characters.slice(0, max - 1).join('') + '…' : characters.join('');
+}
+
+/** {@link cleanInput} in double quotes, for naming a bad value in an error message. */
+export function quoteInput(text: string, max = 60): string {
+  return `"${cleanInput(text, max)}"`;
+}

@@ -3,7 +3,7 @@ import { createSummaryComparer } from './event-similarity.js';
 import { analyzeQuery, conceptMatched, type QueryConcept, type SynonymTable } from './query.js';
 import type { Retrieval } from './rank.js';
 import { extractTerms } from './terms.js';
-import { stripControlCharacters } from './text.js';
+import { quoteInput, stripControlCharacters } from './text.js';
 import { mergeEvents, withinYears, type SourcedEvent, type TimelineEvent } from './timeline.js';
 import type { SourceMeta } from './types.js';
 
@@ -84,7 +84,7 @@ function validate(deps: TimelineDeps, topic: string | undefined, options: Timeli
   if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
     throw new QuestionError(`"from" (${options.from}) is after "to" (${options.to}).`);
   }
-  if (options.sourceId !== undefined && !deps.getSource(options.sourceId)) throw new QuestionError(`There is no source "${options.sourceId}" in the library.`);
+  if (options.sourceId !== undefined && !deps.getSource(options.sourceId)) throw new QuestionError(`There is no source ${quoteInput(options.sourceId)} in the library.`);
   if (topic === undefined) return undefined;
   if (topic.length > MAX_TOPIC_LENGTH) throw new QuestionError(`The topic is ${topic.length} characters long; keep it under ${MAX_TOPIC_LENGTH}.`);
   const concepts = analyzeQuery(topic, deps.synonyms);

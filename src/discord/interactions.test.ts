@@ -1,18 +1,19 @@
-import { DiscordAPIError, type Interaction } from 'discord.js';
+import { DiscordAPIError, PermissionFlagsBits, PermissionsBitField, type Interaction } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../commands/types.js';
 import type { AppContext } from '../context.js';
 import { handleInteraction } from './interactions.js';
+import { RateLimiter } from './rate-limit.js';
 
 function apiError(code: number): DiscordAPIError {
   return new DiscordAPIError({ code, message: 'x' }, code, code === 10062 ? 404 : 400, 'POST', '/interactions', { body: undefined, files: undefined });
 }
 
 /** A chat-input interaction whose reply methods record calls; `deferReply` does what `defer` says. */
-function fakeCommandInteraction(defer: () => Promise<void>) {
+function fakeCommandInteraction(defer: () => Promise<void>, commandName = 'boom', permissions = new PermissionsBitField()) {
   const calls: string[] = [];
   const interaction = {
-    id: '1', commandName: 'boom', deferred: false, replied: false,
+    id: '1', commandName, deferred: false, replied: false, user: { id: '42' }, memberPermissions: permissions,
     isAutocomplete: () => false, isChatInputCommand: () => true, isButton: () => false, isRepliable: () => true,
     options: { data: [] },
     deferReply: async () => {
@@ -69,4 +70,29 @@ describe('handleInteraction', () => {
     ]);
     expect(logged).toEqual(['error /boom (interaction 1) failed: disk on fire']);
   });
+
+  it('refuses a user over the rate limit privately, without running the command', async () => {
+    const logged: string[] = [];
+    const rateLimiter = new RateLimiter(1, () => 0);
+    const first = fakeCommandInteraction(() => Promise.resolve(), 'ok');
+    await handleInteraction(context(logged), new Map([['ok', succeeding]]), first.interaction, { rateLimiter });
+    expect(first.calls).toEqual(['deferReply', 'editReply']);
+    const second = fakeCommandInteraction(() => Promise.resolve(), 'ok');
+    await handleInteraction(context(logged), new Map([['ok', succeeding]]), second.interaction, { rateLimiter });
+    expect(second.calls).toEqual(["reply 64 You're sending commands faster than this server allows (1 a minute); please try again in 60 seconds."]);
+  });
+
+  it('refuses a member without the permission the command requires, even if the server let them see it', async () => {
+    const logged: string[] = [];
+    const refused = fakeCommandInteraction(() => Promise.resolve(), 'admin');
+    await handleInteraction(context(logged), new Map([['admin', adminOnly]]), refused.interaction);
+    expect(refused.calls).toEqual(['reply 64 Only members with the Manage Server permission can use /admin.']);
+    expect(logged).toEqual(['info /admin (interaction 1): refused user 42: Only members with the Manage Server permission can use /admin.']);
+    const allowed = fakeCommandInteraction(() => Promise.resolve(), 'admin', new PermissionsBitField(PermissionFlagsBits.ManageGuild));
+    await handleInteraction(context(logged), new Map([['admin', adminOnly]]), allowed.interaction);
+    expect(allowed.calls).toEqual(['deferReply', 'editReply']);
+  });
 });
+
+const succeeding: Command = { ...failing, data: { name: 'ok', toJSON: () => ({ name: 'ok', description: 'x' }) }, run: () => 'done' };
+const adminOnly: Command = { ...succeeding, data: { name: 'admin', toJSON: () => ({ name: 'admin', description: 'x', default_member_permissions: String(PermissionFlagsBits.ManageGuild) }) } };

@@ -1,5 +1,5 @@
 import {
-  DiscordAPIError, MessageFlags, RESTJSONErrorCodes, type AutocompleteInteraction, type ButtonInteraction,
+  DiscordAPIError, MessageFlags, PermissionsBitField, RESTJSONErrorCodes, type AutocompleteInteraction, type ButtonInteraction,
   type ChatInputCommandInteraction, type Interaction,
 } from 'discord.js';
 import { QuestionError } from '../core/ask.js';
@@ -8,39 +8,49 @@ import { UserError } from '../errors.js';
 import type { Command, DiscordReply, OptionValues } from '../commands/types.js';
 import { ASKED_PREFIX } from '../render/discord.js';
 import { DISCORD_LIMITS, escapeForDiscord, truncate } from '../render/limits.js';
+import { describeRateLimit, type RateLimiter } from './rate-limit.js';
 
 /** Nothing the bot sends may ping anyone: not users, roles, @everyone or @here. */
 export const NO_MENTIONS = { parse: [] as never[] };
 const FAILED = 'Something went wrong answering that. The error has been logged; please try again.';
 
+/** What the router needs besides the context and the commands. */
+export interface RouterOptions {
+  /** The per-user limit on commands and button presses (autocomplete is not counted); none when unset. */
+  rateLimiter?: RateLimiter;
+}
+
 /**
  * Routes one interaction to its command (slash command, autocomplete or button) behind the single
  * error boundary: failures are logged with their cause and the user gets a short ephemeral sentence;
- * an expired (10062) or already-acknowledged (40060) interaction is logged, never thrown.
+ * an expired (10062) or already-acknowledged (40060) interaction is logged, never thrown. A user
+ * over the rate limit, or without the permissions a command requires, is refused politely first.
  */
-export async function handleInteraction(ctx: AppContext, commands: ReadonlyMap<string, Command>, interaction: Interaction): Promise<void> {
+export async function handleInteraction(ctx: AppContext, commands: ReadonlyMap<string, Command>, interaction: Interaction, options: RouterOptions = {}): Promise<void> {
   try {
     if (interaction.isAutocomplete()) return await autocomplete(ctx, commands, interaction);
-    if (interaction.isChatInputCommand()) return await execute(ctx, commands, interaction);
-    if (interaction.isButton()) return await press(ctx, commands, interaction);
+    if (interaction.isChatInputCommand()) return await execute(ctx, commands, interaction, options);
+    if (interaction.isButton()) return await press(ctx, commands, interaction, options);
   } catch (error) {
     await reportFailure(ctx, interaction, error);
   }
 }
 
-async function execute(ctx: AppContext, commands: ReadonlyMap<string, Command>, interaction: ChatInputCommandInteraction): Promise<void> {
+async function execute(ctx: AppContext, commands: ReadonlyMap<string, Command>, interaction: ChatInputCommandInteraction, router: RouterOptions): Promise<void> {
   const command = commands.get(interaction.commandName);
   if (!command) throw new UserError(`Unknown command /${interaction.commandName}: the bot may be older than its registered commands.`);
+  if (await refuse(ctx, command, interaction, router)) return;
   const options = readOptions(interaction);
   await interaction.deferReply(options.private === true ? { flags: MessageFlags.Ephemeral } : {});
   const reply = command.renderDiscord(command.run(ctx, options));
   await interaction.editReply({ ...reply, allowedMentions: NO_MENTIONS });
 }
 
-async function press(ctx: AppContext, commands: ReadonlyMap<string, Command>, interaction: ButtonInteraction): Promise<void> {
+async function press(ctx: AppContext, commands: ReadonlyMap<string, Command>, interaction: ButtonInteraction, router: RouterOptions): Promise<void> {
   const [name, ...args] = interaction.customId.split(':');
   const command = commands.get(name ?? '');
   if (!command?.press) throw new QuestionError('This button is no longer supported; run the command again.');
+  if (await refuse(ctx, command, interaction, router)) return;
   const footer = interaction.message.embeds[0]?.footer?.text;
   const result = command.press(ctx, args, { footer });
   const reply: DiscordReply = command.renderDiscord(result);
@@ -62,6 +72,35 @@ async function autocomplete(ctx: AppContext, commands: ReadonlyMap<string, Comma
     ctx.log.error(`autocomplete /${interaction.commandName} ${focused.name} failed`, error);
   }
   await interaction.respond(choices.slice(0, 25));
+}
+
+/**
+ * Refuses, with a private sentence, a user over the rate limit or without the permissions the
+ * command's definition requires (`default_member_permissions`): a server admin can override that
+ * default in the server settings, so it is checked again here. Returns true when refused.
+ */
+async function refuse(ctx: AppContext, command: Command, interaction: ChatInputCommandInteraction | ButtonInteraction, router: RouterOptions): Promise<boolean> {
+  const reason = refusal(command, interaction, router);
+  if (!reason) return false;
+  ctx.log.info(`${describe(interaction)}: refused user ${interaction.user.id}: ${reason}`);
+  await interaction.reply({ content: reason, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  return true;
+}
+
+function refusal(command: Command, interaction: ChatInputCommandInteraction | ButtonInteraction, router: RouterOptions): string | undefined {
+  const wait = router.rateLimiter?.take(interaction.user.id) ?? 0;
+  if (wait > 0) return describeRateLimit(router.rateLimiter!.perMinute, wait);
+  const required = command.data.toJSON().default_member_permissions;
+  if (required && !interaction.memberPermissions?.has(BigInt(required))) {
+    return `Only members with the ${permissionNames(BigInt(required))} permission can use /${command.data.name}.`;
+  }
+  return undefined;
+}
+
+/** Permissions as Discord's settings name them ("Manage Server", not ManageGuild). */
+function permissionNames(bits: bigint): string {
+  const names = new PermissionsBitField(bits).toArray().map((flag) => (flag === 'ManageGuild' ? 'Manage Server' : flag.replace(/(?<=[a-z])(?=[A-Z])/g, ' ')));
+  return names.join(' and ');
 }
 
 /** Reads every option of the command by name, whatever its type. */

@@ -13,17 +13,16 @@ export function renderExcerptDiscord(excerpt: Excerpt): DiscordReply {
   const { paragraph, before, after, source } = excerpt;
   const context = (p: typeof before) => (p ? `-# ¶${p.n} ${escapeForDiscord(truncate(p.text, CONTEXT_MAX)).replace(/\n/g, ' ')}` : '');
   const main = `**¶${paragraph.n}** ${escapeForDiscord(paragraph.text)}`;
-  const room = L.description - context(before).length - context(after).length - 4;
+  const title = truncate(`${excerpt.citation} ${escapeForDiscord(source.title)}`, L.title);
+  const footer = truncate(`${describeSource(source)} · paragraph ${paragraph.n} of ${excerpt.total}${source.url ? ` · ${source.url}` : ''}`, L.footer);
+  // Long source details (a footer can take 2,048) leave less of the embed's 6,000 for the text.
+  const room = Math.min(L.description, L.totalEmbedText - title.length - footer.length) - context(before).length - context(after).length - 4;
   const description = [context(before), truncate(main, room), context(after)].filter(Boolean).join('\n\n');
   const buttons = [];
   if (before) buttons.push(button(`◀ ¶${before.n}`, `source:open:${source.id}:${before.n}`, ButtonStyle.Secondary));
   if (after) buttons.push(button(`¶${after.n} ▶`, `source:open:${source.id}:${after.n}`, ButtonStyle.Secondary));
   return {
-    embeds: [{
-      title: truncate(`${excerpt.citation} ${source.title}`, L.title),
-      description,
-      footer: { text: truncate(`${describeSource(source)} · paragraph ${paragraph.n} of ${excerpt.total}${source.url ? ` · ${source.url}` : ''}`, L.footer) },
-    }],
+    embeds: [{ title, description, footer: { text: footer } }],
     components: buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [],
   };
 }

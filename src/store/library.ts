@@ -90,6 +90,11 @@ export class Library {
     }
   }
 
+  /** Deletes a source and, by cascade, its paragraphs and events (call inside a transaction); false when the id is unknown. */
+  deleteSource(id: string): boolean {
+    return this.statements.deleteSource.run(id).changes > 0;
+  }
+
   /**
    * Replaces a source and its paragraphs (call inside a transaction).
    * @returns the stored paragraphs with text of their own, with their new ids, for the search index

@@ -1,0 +1,69 @@
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { QuestionError } from '../core/ask.js';
+import type { AppContext } from '../context.js';
+import { UserError } from '../errors.js';
+import { ingestPaths, removeSources, type IngestReport } from '../ingest.js';
+import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from '../render/limits.js';
+import type { StoredSource } from '../store/library.js';
+import { suggestSources } from './suggest.js';
+import type { Command } from './types.js';
+
+/** What `/library` changed. */
+export type LibraryChange =
+  | { action: 'remove'; removed: Pick<StoredSource, 'id' | 'title' | 'paragraphCount'> }
+  | { action: 'reingest'; report: IngestReport };
+
+const CHANGED_COLOUR = 0x1565c0;
+
+function change(ctx: AppContext, action: string, sourceId: string | undefined): LibraryChange {
+  // Shards open the library read-only, and each holds its own index: changes go through the CLI.
+  if (ctx.db.readonly) throw new UserError('The library is open read-only here (the bot runs in shards); change it with the CLI, then restart the bot.');
+  if (action === 'reingest') return { action, report: ingestPaths(ctx, [ctx.config.articlesDir]) };
+  if (action !== 'remove') throw new QuestionError('Choose an action: remove or reingest.');
+  if (!sourceId?.trim()) throw new QuestionError('Say which source to remove: /library action: remove source: <id>.');
+  const [removed] = removeSources(ctx, [sourceId.trim()]);
+  return { action, removed: removed! };
+}
+
+function describeReport(report: IngestReport): string {
+  const list = (ids: string[]) => (ids.length > 0 ? ` (${truncate(ids.join(', '), 300)})` : '');
+  return `added ${report.added.length}${list(report.added)}, updated ${report.updated.length}${list(report.updated)}, ` +
+    `unchanged ${report.unchanged.length}; ${report.paragraphs} paragraphs written.`;
+}
+
+/**
+ * `/library action:<remove|reingest> [source:<id>]`: removes a source, or re-reads the articles
+ * folder (ARTICLES_DIR). Only members with Manage Server see it by default, and the adapter checks
+ * that permission again when it runs.
+ */
+export const library = {
+  data: new SlashCommandBuilder()
+    .setName('library')
+    .setDescription('Change the library: remove a source, or re-read the articles folder.')
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .setContexts(InteractionContextType.Guild)
+    .addStringOption((o) => o.setName('action').setDescription('What to change').setRequired(true).addChoices(
+      { name: 'remove a source', value: 'remove' },
+      { name: 're-read the articles folder', value: 'reingest' },
+    ))
+    .addStringOption((o) => o.setName('source').setDescription('The source to remove (type to search titles)').setAutocomplete(true).setMaxLength(100)),
+  run: (ctx, options): LibraryChange => change(ctx, String(options.action ?? ''), options.source === undefined ? undefined : String(options.source)),
+  renderText: (result) =>
+    result.action === 'remove'
+      ? `Removed ${result.removed.id} (${result.removed.title}, ${result.removed.paragraphCount} paragraphs). Ingest its file again to bring it back.`
+      : `Re-read the articles folder: ${describeReport(result.report)}`,
+  renderDiscord: (result) => ({
+    embeds: [{
+      title: 'Library updated',
+      color: CHANGED_COLOUR,
+      description: truncate(
+        result.action === 'remove'
+          ? `Removed **${result.removed.id}** (${escapeForDiscord(result.removed.title)}, ${result.removed.paragraphCount} paragraphs). Ingest its file again to bring it back.`
+          : `Re-read the articles folder: ${escapeForDiscord(describeReport(result.report))}`,
+        L.description,
+      ),
+    }],
+    components: [],
+  }),
+  autocomplete: (ctx, option, value) => (option === 'source' ? suggestSources(ctx, value) : []),
+} satisfies Command<LibraryChange>;
