@@ -75,7 +75,7 @@ export function createContext(config: Config, options: ContextOptions = {}): App
         getSource,
       },
       timelineDeps: { retrieval: search, synonyms, listEvents: () => events.listEvents(), listEventsOf: (ids) => events.listEventsOf(ids),
-        listEventsInYears: (years) => events.listEventsInYears(years), getSource },
+        listEventsInYears: (years, limit) => events.listEventsInYears(years, limit), getSource },
       close: () => db.close(),
     };
     if (!options.readonly && library.countSources() === 0) {

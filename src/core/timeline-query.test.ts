@@ -37,7 +37,10 @@ function deps(): TimelineDeps {
     synonyms: { groups: [['defence', 'defense']] },
     listEvents: () => events,
     listEventsOf: (ids) => events.filter((e) => ids.includes(e.paragraphId)),
-    listEventsInYears: (years) => events.filter((e) => years.includes(e.date.slice(0, 4))),
+    listEventsInYears: (years, limit) => {
+      const found = events.filter((e) => years.includes(e.date.slice(0, 4)));
+      return found.length > limit ? undefined : found;
+    },
     getSource: (id) => (id in SOURCES ? { id, title: id, date: SOURCES[id as keyof typeof SOURCES] } : undefined),
   };
 }

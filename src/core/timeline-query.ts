@@ -17,7 +17,9 @@ export const MAX_TOPIC_LENGTH = 200;
  */
 export const TOPIC_COVERAGE = 0.7;
 /** Paragraphs a topic's timeline is drawn from at most, best matches first. */
-export const MAX_TOPIC_PARAGRAPHS = 500;
+export const MAX_TOPIC_PARAGRAPHS = 200;
+/** Events a topic's timeline merges at most (see topicEvents). */
+export const MAX_MERGED_EVENTS = 2000;
 
 /** What building a timeline needs: the stored events, paragraph retrieval (for topics), the sources. */
 export interface TimelineDeps {
@@ -26,8 +28,8 @@ export interface TimelineDeps {
   listEvents(): SourcedEvent[];
   /** The events of the given paragraphs only (a topic's timeline need not read the whole library's). */
   listEventsOf(paragraphIds: number[]): SourcedEvent[];
-  /** The events starting in the given years ("2014"). */
-  listEventsInYears(years: string[]): SourcedEvent[];
+  /** The events starting in the given years ("2014"); `undefined` when there are more than `limit`. */
+  listEventsInYears(years: string[], limit: number): SourcedEvent[] | undefined;
   getSource(id: string): SourceMeta | undefined;
 }
 
@@ -61,8 +63,10 @@ export function buildTimeline(deps: TimelineDeps, options: TimelineOptions = {})
   // A topic reads only the events of the paragraphs about it: on a large library, reading and
   // merging every event for each topic would dominate the reply.
   const topicIds = concepts && topicParagraphs(deps, concepts);
-  const all = topicIds ? deps.listEventsInYears(mergeableYears(deps.listEventsOf(topicIds))) : deps.listEvents();
-  const lines = mergeEvents(all, createSummaryComparer(deps.synonyms, (term) => deps.retrieval.idf(term)));
+  const all = topicIds ? topicEvents(deps, topicIds) : deps.listEvents();
+  const weights = new Map<string, number>();
+  const weight = (term: string) => weights.get(term) ?? weights.set(term, deps.retrieval.idf(term)).get(term)!;
+  const lines = mergeEvents(all, createSummaryComparer(deps.synonyms, weight));
   const onTopic = concepts && topicIds && topicKeys(deps, concepts, all, new Set(topicIds));
   const events = lines.filter((line) =>
     (!onTopic || line.citations.some((c) => onTopic.has(`${c.sourceId} ${c.paragraph}`) || onTopic.has(`${c.sourceId} ${c.paragraph} ${c.date}`))) &&
@@ -90,6 +94,16 @@ function validate(deps: TimelineDeps, topic: string | undefined, options: Timeli
   const concepts = analyzeQuery(topic, deps.synonyms);
   if (concepts.length === 0) throw new QuestionError('The topic has no words to search for (only common words like "the" or "of"): name what the events should be about.');
   return concepts;
+}
+
+/**
+ * The events a topic's timeline merges: its own, and every event of the years around them, which
+ * holds the other sources' reports of the same events. When those years hold more than
+ * MAX_MERGED_EVENTS (a large library), only the topic's own events: merging compares events pairwise.
+ */
+function topicEvents(deps: TimelineDeps, paragraphIds: number[]): SourcedEvent[] {
+  const own = deps.listEventsOf(paragraphIds);
+  return deps.listEventsInYears(mergeableYears(own), MAX_MERGED_EVENTS) ?? own;
 }
 
 /**
