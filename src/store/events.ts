@@ -23,7 +23,7 @@ export class EventStore {
       // Counting through the year index first spares sorting thousands of rows only to drop them.
       countInYears: db.prepare(`SELECT count(*) FROM (SELECT 1 FROM events
         WHERE substr(date, 1, 4) IN (SELECT value FROM json_each(?)) LIMIT ?)`).pluck(),
-      paragraphId: db.prepare('SELECT id FROM paragraphs WHERE source_id = ? AND n = ?').pluck(),
+      paragraphIds: db.prepare('SELECT n, id FROM paragraphs WHERE source_id = ?').raw(),
       deleteOf: db.prepare('DELETE FROM events WHERE paragraph_id IN (SELECT id FROM paragraphs WHERE source_id = ?)'),
       insert: db.prepare(`INSERT INTO events (paragraph_id, position, date, end_date, precision, summary, quote, mention, relative, note)
         VALUES (@paragraphId, @offset, @date, @end, @precision, @summary, @quote, @mention, @relative, @note)`),
@@ -64,8 +64,10 @@ export class EventStore {
    */
   replaceEventsOf(sourceId: string, events: ArticleEvent[], version: number): void {
     this.statements.deleteOf.run(sourceId);
+    // One look-up of the source's paragraph ids, not one per event (a third of ingest time at 100k paragraphs).
+    const ids = new Map(this.statements.paragraphIds.all(sourceId) as [number, number][]);
     for (const event of events) {
-      const paragraphId = this.statements.paragraphId.get(sourceId, event.paragraph) as number | undefined;
+      const paragraphId = ids.get(event.paragraph);
       if (paragraphId === undefined) throw new Error(`events: ${sourceId} has no paragraph ${event.paragraph}`);
       this.statements.insert.run({
         paragraphId, offset: event.offset, date: event.date, end: event.end ?? null, precision: event.precision, summary: event.summary,
