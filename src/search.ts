@@ -59,8 +59,11 @@ export class ParagraphSearch implements Retrieval {
     // Feedback re-ranks the same candidates: a second FTS5 query with the feedback terms matched most
     // of a large library (18 ms a query at 10k paragraphs) for 0.001 nDCG@10 on Cranfield.
     const reranked = rankCandidates(expanded, candidates, stats);
-    // Paragraphs that say none of the question's own words are left out: a reader expects each passage to bear on what was asked.
-    return [top, ...reranked.filter((hit) => hit.id !== top.id && hit.coverage > 0)].slice(0, limit);
+    // Paragraphs that say none of the question's own words are left out: a reader expects each passage
+    // to bear on what was asked. Scores are the second pass's, the kept first one raised to stay highest.
+    const rest = reranked.filter((hit) => hit.id !== top.id && hit.coverage > 0);
+    const topScore = Math.max(reranked.find((hit) => hit.id === top.id)?.score ?? 0, rest[0]?.score ?? 0);
+    return [{ ...top, score: topScore }, ...rest].slice(0, limit);
   }
 
   idf(term: string): number {

@@ -148,24 +148,24 @@ export function pickAnswer(retrieval: Retrieval, concepts: QueryConcept[], quest
     const rankWeight = Math.sqrt(passage.score / top.score);
     const sentences = splitSentences(passage.text);
     sentences.forEach((sentence, i) => {
-      const score = scoreSentence(retrieval, concepts, question, sentence) * rankWeight;
-      if (score <= best.score) return;
-      // "It was during that year that ..." answers "when" only with the sentence before it.
+      // "It was during that year that ..." answers "when" only with the sentence before it, which
+      // then counts as the date the question asks for.
       const previous = sentences[i - 1];
       const needsPrevious = ASKS_WHEN.test(question) && !HAS_DATE.test(sentence) && previous !== undefined && HAS_DATE.test(previous);
-      best = { text: needsPrevious ? `${previous} ${sentence}` : sentence, passage, score };
+      const score = scoreSentence(retrieval, concepts, question, sentence, needsPrevious) * rankWeight;
+      if (score > best.score) best = { text: needsPrevious ? `${previous} ${sentence}` : sentence, passage, score };
     });
   }
   const { passage } = best;
   return { text: best.text, citation: passage.citation, sourceId: passage.sourceId, paragraph: passage.paragraph };
 }
 
-function scoreSentence(retrieval: Retrieval, concepts: QueryConcept[], question: string, sentence: string): number {
+function scoreSentence(retrieval: Retrieval, concepts: QueryConcept[], question: string, sentence: string, datedByPrevious: boolean): number {
   const terms = new Set(extractTerms(sentence));
   let score = concepts
     .filter((c) => conceptMatched(c, (t) => terms.has(t)))
     .reduce((sum, c) => sum + Math.max(...c.terms.map((t) => retrieval.idf(t))), 0);
-  if (ASKS_WHEN.test(question) && HAS_DATE.test(sentence)) score *= 1.5;
+  if (ASKS_WHEN.test(question) && (datedByPrevious || HAS_DATE.test(sentence))) score *= 1.5;
   if (ASKS_AMOUNT.test(question) && HAS_NUMBER.test(sentence)) score *= 1.5;
   return score;
 }
