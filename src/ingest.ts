@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { projectRoot } from './paths.js';
 import { ArticleError, parseArticle } from './core/article.js';
 import { EVENT_EXTRACTOR_VERSION, extractArticleEvents, type ArticleEvent } from './core/events.js';
 import { extractTerms } from './core/terms.js';
@@ -165,4 +167,27 @@ function parseFile(raw: string, file: string): ParsedArticle {
 function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel && !rel.startsWith('..') ? rel : path;
+}
+
+/**
+ * Runs `research-bot ingest` on the same database in a child process, so a long re-read never holds
+ * up the caller's event loop (WAL lets the caller go on reading), then refreshes the caller's caches.
+ * @throws UserError with the child's one-sentence error when it fails; the library is then unchanged
+ */
+export function ingestInChildProcess(ctx: AppContext, path: string): Promise<IngestReport> {
+  const cli = join(projectRoot(), 'dist/src/cli.js');
+  const env = { DATABASE_PATH: ctx.config.databasePath, SYNONYMS_PATH: ctx.config.synonymsPath, ARTICLES_DIR: ctx.config.articlesDir };
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [cli, 'ingest', '--json', path], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', (error) => reject(new UserError(`Could not start the ingest: ${error.message}`)));
+    child.on('exit', (code) => {
+      ctx.search.invalidate();
+      if (code === 0) resolvePromise(JSON.parse(stdout) as IngestReport);
+      else reject(new UserError(stderr.trim().split('\n')[0] || `The ingest stopped with code ${code}; nothing was ingested.`));
+    });
+  });
 }

@@ -2,7 +2,7 @@ import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from
 import { QuestionError } from '../core/ask.js';
 import type { AppContext } from '../context.js';
 import { UserError } from '../errors.js';
-import { ingestPaths, removeSources, type IngestReport } from '../ingest.js';
+import { ingestInChildProcess, ingestPaths, removeSources, type IngestReport } from '../ingest.js';
 import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from '../render/limits.js';
 import type { StoredSource } from '../store/library.js';
 import { suggestSources } from './suggest.js';
@@ -48,6 +48,13 @@ export const library = {
     ))
     .addStringOption((o) => o.setName('source').setDescription('The source to remove (type to search titles)').setAutocomplete(true).setMaxLength(100)),
   run: (ctx, options): LibraryChange => change(ctx, String(options.action ?? ''), options.source === undefined ? undefined : String(options.source)),
+  // Re-reading a folder can take minutes on a large library: the bot does it in a child process
+  // (the CLI's ingest, on the same database) and keeps answering meanwhile. An in-memory library
+  // cannot be shared with another process, so it is re-read in place.
+  runInBackground: async (ctx, options): Promise<LibraryChange> =>
+    options.action === 'reingest' && ctx.config.databasePath !== ':memory:' && !ctx.db.readonly
+      ? { action: 'reingest', report: await ingestInChildProcess(ctx, ctx.config.articlesDir) }
+      : library.run(ctx, options),
   renderText: (result) =>
     result.action === 'remove'
       ? `Removed ${result.removed.id} (${result.removed.title}, ${result.removed.paragraphCount} paragraphs). Ingest its file again to bring it back.`

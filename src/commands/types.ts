@@ -25,6 +25,11 @@ export interface Choice {
 export interface Command<Result = unknown> {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   run(ctx: AppContext, options: OptionValues): Result;
+  /**
+   * The same as `run` for the bot, for work long enough to block everyone else's answers (re-reading
+   * a folder): done outside the bot's event loop. The bot prefers it when a command has it.
+   */
+  runInBackground?(ctx: AppContext, options: OptionValues): Promise<Result>;
   renderText(result: Result): string;
   renderDiscord(result: Result): DiscordReply;
   /** Suggestions for the focused option; must not throw and must stay within Discord's limits. */
