@@ -54,3 +54,12 @@ export async function waitUntil(check: () => boolean, what: string, timeoutMs = 
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** Starts the bot (dist/src/index.js) against the fake and resolves once it has logged in anew. */
+export async function startLoggedInBot(fake: FakeDiscord, databasePath: string, extra: Record<string, string> = {}): Promise<BotProcess> {
+  const identified = fake.identifyCount();
+  const bot = startScript('index.js', botEnv(fake, databasePath, extra));
+  await waitUntil(() => fake.identifyCount() > identified, `the bot to log in (output: ${bot.output()})`, 20_000);
+  await fake.waitForReady();
+  return bot;
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../src/commands/index.js';
-import { botEnv, startScript, waitUntil, type BotProcess } from './bot-process.js';
+import { botEnv, startLoggedInBot, startScript, waitUntil, type BotProcess } from './bot-process.js';
 import { checkMessageLimits, startFakeDiscord, type FakeDiscord, type PlayedInteraction } from './fake-discord/index.js';
 
 const STRING = 3;
@@ -18,10 +18,7 @@ let bot: BotProcess;
 let dir: string;
 
 async function startBot(): Promise<void> {
-  const identified = fake.identifyCount();
-  bot = startScript('index.js', botEnv(fake, join(dir, 'library.db')));
-  await waitUntil(() => fake.identifyCount() > identified, `the bot to log in (output: ${bot.output()})`, 20_000);
-  await fake.waitForReady();
+  bot = await startLoggedInBot(fake, join(dir, 'library.db'));
 }
 
 /** Waits for the deferred reply to be edited and returns what the user sees. */

@@ -7,7 +7,7 @@ import type { DiscordReply } from '../src/commands/types.js';
 import { loadConfig } from '../src/config.js';
 import { createContext } from '../src/context.js';
 import { createLogger } from '../src/log.js';
-import { botEnv, startScript, waitUntil, type BotProcess } from './bot-process.js';
+import { startLoggedInBot, type BotProcess } from './bot-process.js';
 import { checkMessageLimits, startFakeDiscord, type FakeDiscord, type PlayedInteraction } from './fake-discord/index.js';
 
 const STRING = 3;
@@ -50,9 +50,7 @@ function describeLatencies(figures: number[]): string {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'research-bot-load-'));
   fake = await startFakeDiscord();
-  bot = startScript('index.js', botEnv(fake, join(dir, 'library.db')));
-  await waitUntil(() => fake.identifyCount() > 0, `the bot to log in (output: ${bot.output()})`, 20_000);
-  await fake.waitForReady();
+  bot = await startLoggedInBot(fake, join(dir, 'library.db'));
 });
 
 afterAll(async () => {

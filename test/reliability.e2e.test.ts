@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botEnv, startScript, waitUntil, type BotProcess } from './bot-process.js';
+import { botEnv, startLoggedInBot, startScript, type BotProcess } from './bot-process.js';
 import { EVERYONE_PERMISSIONS } from './fake-discord/fixtures.js';
 import { startFakeDiscord, type FakeDiscord, type PlayedInteraction, type PlayedOption } from './fake-discord/index.js';
 
@@ -67,9 +67,7 @@ beforeAll(async () => {
   library = join(dir, 'library.db');
   fake = await startFakeDiscord();
   // DEBUG=1: the most the bot ever logs, stack traces included, for the secrets test below.
-  bot = startScript('index.js', botEnv(fake, library, { RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT), DEBUG: '1' }));
-  await waitUntil(() => fake.identifyCount() > 0, `the bot to log in (output: ${bot.output()})`, 20_000);
-  await fake.waitForReady();
+  bot = await startLoggedInBot(fake, library, { RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT), DEBUG: '1' });
 });
 
 afterAll(async () => {
