@@ -2,7 +2,7 @@
 import { createInterface } from 'node:readline';
 import { askQuestion, QuestionError, type AskOptions } from './core/ask.js';
 import { buildTimeline } from './core/timeline-query.js';
-import { loadConfig } from './config.js';
+import { debugRequested, loadConfig } from './config.js';
 import { createContext, type AppContext } from './context.js';
 import { integerOption, parse, UsageError } from './cli-args.js';
 import { UserError } from './errors.js';
@@ -159,7 +159,7 @@ main(process.argv.slice(2)).then((code) => {
     process.stderr.write(`${error.message}\n`);
     process.exitCode = 1;
   } else {
-    process.stderr.write(`Unexpected failure: ${(error as Error).message ?? error}${process.env.DEBUG ? '\n' + (error as Error).stack : ' (set DEBUG=1 for details)'}\n`);
+    process.stderr.write(`Unexpected failure: ${(error as Error).message ?? error}${debugRequested() ? '\n' + (error as Error).stack : ' (set DEBUG=1 for details)'}\n`);
     process.exitCode = 1;
   }
 });

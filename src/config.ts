@@ -71,6 +71,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnv()): Config {
   return config;
 }
 
+/** Whether DEBUG is set, for the last-resort error handlers that run even when the config is invalid. */
+export function debugRequested(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.DEBUG);
+}
+
 function readEnv(): NodeJS.ProcessEnv {
   // quiet: dotenv would otherwise print a banner on stdout, which `--json` output must not contain.
   loadDotenv({ quiet: true });
