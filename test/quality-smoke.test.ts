@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runQualityBench } from '../bench/quality.js';
+import { COVERAGE_THRESHOLD } from '../src/core/ask.js';
+import { loadConfig } from '../src/config.js';
+import { createContext } from '../src/context.js';
+import { createLogger } from '../src/log.js';
+
+// The question set of `npm run bench:quality` as a regression test: a change to analysis, ranking or
+// refusal that loses a question shows here. Improvements update the counts (and the README figures).
+const ctx = createContext(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }) });
+afterAll(() => ctx.close());
+const set = JSON.parse(readFileSync(new URL('../bench/questions.json', import.meta.url), 'utf8'));
+const run = runQualityBench(ctx, set);
+
+describe('the hand-made question set (bench/questions.json)', () => {
+  it('answers 54 of 67 questions with an answering paragraph first and 60 within the first three', () => {
+    expect(run.answerable).toHaveLength(67);
+    expect(run.answerable.filter((a) => a.rank === 1)).toHaveLength(54);
+    expect(run.answerable.filter((a) => a.rank >= 1 && a.rank <= 3)).toHaveLength(60);
+  });
+
+  it('picks the answering sentence for 49 of them', () => {
+    expect(run.answerable.filter((a) => a.sentenceOk)).toHaveLength(49);
+  });
+
+  it('refuses all 18 questions the library cannot answer, and 6 of the 67 it can', () => {
+    expect(run.unanswerable.filter((u) => u.result.coverage < COVERAGE_THRESHOLD)).toHaveLength(18);
+    expect(run.answerable.filter((a) => a.result.coverage < COVERAGE_THRESHOLD)).toHaveLength(6);
+  });
+});
