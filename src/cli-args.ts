@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { cleanInput, quoteInput } from './core/text.js';
 
 /** A mistake in how the CLI was called: exit code 2 and a pointer to the usage. */
 export class UsageError extends Error {}
@@ -8,7 +9,10 @@ export function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    // Node's own messages echo the whole argument (and suggest a fix at length): say it in one short sentence.
+    const unknown = /^Unknown option '(.*?)'\./s.exec((error as Error).message);
+    if (unknown) throw new UsageError(`Unknown option ${quoteInput(unknown[1]!, 30)}; to ask a question that starts with "-", put -- before it.`);
+    throw new UsageError(cleanInput((error as Error).message, 200));
   }
 }
 
@@ -16,6 +20,6 @@ export function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(
 export function integerOption(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}".`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not ${quoteInput(value, 20)}.`);
   return n;
 }
