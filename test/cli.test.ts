@@ -98,7 +98,7 @@ describe('research-bot ask', () => {
     const { code, stdout, errLines } = cli(['ask', '--bogus', QUESTION]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(errLines[0]).toMatch(/^Unknown option '--bogus'/);
+    expect(errLines[0]).toBe('Unknown option "--bogus"; to ask a question that starts with "-", put -- before it.');
     expect(errLines.at(-1)).toBe('Run "research-bot help" for usage.');
   });
 
