@@ -1,3 +1,5 @@
+import { sentenceSegments } from './text.js';
+
 /** Longest summary of an event, in characters; longer sentences are cut to the clauses around the date. */
 export const MAX_SUMMARY = 240;
 /** Quotations at least this long that do not hold the date are elided to “…”. */
@@ -8,7 +10,6 @@ const OPENER = new RegExp(
   'i',
 );
 const CLAUSE_BREAK = /,\s+|;\s+|:\s+|\s+[–—]\s+/g;
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /** The sentence that states a date, and the same trimmed to read on its own as a timeline line. */
 export interface EventText {
@@ -52,7 +53,7 @@ export function summarizeMention(text: string, index: number, length: number): E
 /** The sentence (or, in a list, the line) holding position `index`, trimmed, and where it starts. */
 function sentenceAround(text: string, index: number): { sentence: string; at: number } {
   let found = { segment: text, index: 0 };
-  for (const segment of segmentsOf(text)) {
+  for (const segment of sentenceSegments(text)) {
     if (segment.index > index) break;
     found = segment;
   }
@@ -67,14 +68,6 @@ function sentenceAround(text: string, index: number): { sentence: string; at: nu
   if (lineEnd >= 0) sentence = sentence.slice(0, lineEnd);
   const lead = sentence.length - sentence.trimStart().length;
   return { sentence: sentence.trim(), at: at + lead };
-}
-
-/** The sentences of the last paragraph asked for: its events are summarised one after another. */
-let lastSegments: { text: string; segments: { segment: string; index: number }[] } | undefined;
-
-function segmentsOf(text: string): { segment: string; index: number }[] {
-  if (lastSegments?.text !== text) lastSegments = { text, segments: [...segmenter.segment(text)].map(({ segment, index }) => ({ segment, index })) };
-  return lastSegments.segments;
 }
 
 /** Cuts `s` to at most MAX_SUMMARY characters around [a, b): whole clauses when they fit, else whole words. */

@@ -37,10 +37,25 @@ export function stripControlCharacters(text: string): string {
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
+/** A sentence as ICU's rules cut it, untrimmed, with where it starts in the text. */
+export interface SentenceSegment {
+  segment: string;
+  index: number;
+}
+
+/** The segments of the last text asked for: ingestion splits a paragraph for repeats, then again for each event's summary. */
+let lastSegments: { text: string; segments: SentenceSegment[] } | undefined;
+
+/** Cuts text into sentences with ICU's sentence rules (`Intl.Segmenter`), keeping their positions. */
+export function sentenceSegments(text: string): SentenceSegment[] {
+  if (lastSegments?.text !== text) lastSegments = { text, segments: [...segmenter.segment(text)].map(({ segment, index }) => ({ segment, index })) };
+  return lastSegments.segments;
+}
+
 /** Splits text into sentences with ICU's sentence rules; each sentence is trimmed and non-empty. */
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];
-  for (const { segment } of segmenter.segment(text)) {
+  for (const { segment } of sentenceSegments(text)) {
     const sentence = segment.trim();
     if (sentence) sentences.push(sentence);
   }
