@@ -96,12 +96,12 @@ export function createContext(config: Config, options: ContextOptions = {}): App
 /** Indexes every paragraph's terms in one transaction (a library created before the index existed). */
 function rebuildSearchIndex(library: Library, store: SearchStore, log: Logger): void {
   log.info('Building the full-text index of the library (once, after an upgrade)...');
-  const titleTerms = new Map<string, string[]>();
+  const titleTerms = new Map<string, string>();
   library.db.transaction(() => {
     store.clear();
     for (const p of library.indexable()) {
-      if (!titleTerms.has(p.title)) titleTerms.set(p.title, extractTerms(p.title));
-      store.insert(p.id, p.sourceId, extractTerms(p.body), titleTerms.get(p.title)!);
+      if (!titleTerms.has(p.title)) titleTerms.set(p.title, extractTerms(p.title).join(' '));
+      store.insert(p.id, p.sourceId, extractTerms(p.body).join(' '), titleTerms.get(p.title)!);
     }
     store.refreshStats();
   })();

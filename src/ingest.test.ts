@@ -7,6 +7,7 @@ import { loadConfig } from './config.js';
 import { createContext, type AppContext } from './context.js';
 import { analyzeQuestion } from './core/ask.js';
 import { UserError } from './errors.js';
+import { canAnalyzeOnWorkers } from './analyze-pool.js';
 import { ingestPaths } from './ingest.js';
 import { createLogger } from './log.js';
 
@@ -32,7 +33,7 @@ afterEach(() => {
 const snapshot = () => ({
   sources: ctx.db.prepare('SELECT * FROM sources ORDER BY id').all(),
   paragraphs: ctx.db.prepare('SELECT * FROM paragraphs ORDER BY id').all(),
-  events: ctx.db.prepare('SELECT * FROM events ORDER BY id').all(),
+  events: ctx.db.prepare('SELECT * FROM events ORDER BY paragraph_id, position').all(),
   index: ctx.db.prepare('SELECT rowid, * FROM paragraph_terms ORDER BY rowid').all(),
   stats: ctx.searchStore.stats(),
 });
@@ -139,5 +140,53 @@ describe('ingestPaths', () => {
   it('names a folder with no articles in it', () => {
     const path = folder('empty', { 'notes.json': '{}' });
     expect(() => ingestPaths(ctx, [path])).toThrow(new UserError(`No .txt or .md articles found in ${path}.`));
+  });
+});
+
+describe('ingestPaths on worker threads', () => {
+  /** The shipped articles three times over under new ids, and four short ones: enough files for every worker. */
+  function copies(): string {
+    const path = folder('copies', GOOD);
+    for (const id of IDS) {
+      const text = readFileSync(join(SHIPPED, `${id}.txt`), 'utf8');
+      for (const copy of [1, 2, 3]) writeFileSync(join(path, `${id}-${copy}.txt`), text.replace(`id: ${id}`, `id: ${id}-copy-${copy}`));
+    }
+    return path;
+  }
+  const rows = () => {
+    const { sources, ...rest } = snapshot();
+    return { ...rest, sources: (sources as { ingested_at: string }[]).map(({ ingested_at: _, ...source }) => source) };
+  };
+
+  it('writes exactly what one thread writes, in the same order, with the same report', () => {
+    expect(canAnalyzeOnWorkers()).toBe(true);
+    const path = copies();
+    const one = ingestPaths(ctx, [path], undefined, 1);
+    const written = rows();
+    ctx.close();
+    ctx = createContext(loadConfig({ DATABASE_PATH: join(dir, 'threads.db'), ARTICLES_DIR: articles }), { log: createLogger({ debug: false, quiet: true }) });
+    expect(ingestPaths(ctx, [path], undefined, 3)).toEqual(one);
+    expect(one.added).toHaveLength(19);
+    expect(rows()).toEqual(written);
+  });
+
+  it('ingests none of the files when one in the middle is not an article, naming it', () => {
+    const path = copies();
+    writeFileSync(join(path, 'gvs-2018-2.txt'), '---\nid: bad-1\ntitle: Bad\nNo closing line.');
+    const before = snapshot();
+    expect(() => ingestPaths(ctx, [path], undefined, 2)).toThrow(new UserError(
+      `front matter in ${join(path, 'gvs-2018-2.txt')} has no closing "---" line; nothing was ingested.`,
+    ));
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('refuses two files with the same id, naming both, and writes nothing', () => {
+    const path = copies();
+    writeFileSync(join(path, 'twin.txt'), article('new-a', 'A twin of a.txt.'));
+    const before = snapshot();
+    expect(() => ingestPaths(ctx, [path], undefined, 2)).toThrow(new UserError(
+      `${join(path, 'twin.txt')} and ${join(path, 'a.txt')} both have the id "new-a"; nothing was ingested.`,
+    ));
+    expect(snapshot()).toEqual(before);
   });
 });

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { projectRoot } from './paths.js';
-import { ArticleError, parseArticle } from './core/article.js';
-import { EVENT_EXTRACTOR_VERSION, extractArticleEvents, type ArticleEvent } from './core/events.js';
-import { extractTerms } from './core/terms.js';
-import type { ParsedArticle } from './core/types.js';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { analyzeArticles } from './analyze-pool.js';
+import type { AnalyzedArticle } from './analyze.js';
+import { displayPath, projectRoot } from './paths.js';
+import { EVENT_EXTRACTOR_VERSION, extractArticleEvents } from './core/events.js';
 import type { AppContext } from './context.js';
 import { quoteInput } from './core/text.js';
 import { UserError } from './errors.js';
@@ -33,60 +33,70 @@ export interface IngestReport {
 /** Progress of a run: called after each file is read and parsed. */
 export type IngestProgress = (done: number, total: number, file: string) => void;
 
+/** Below this much text an ingest stays on one thread: starting workers costs more than they save. */
+const PARALLEL_MIN_BYTES = 1_000_000;
+
 /**
  * Ingests article files and folders in one transaction: all of them or, on any error, none.
- * Files whose content is already in the library are skipped (same SHA-256). Each source's dated
- * events are extracted with the parsing and written with its paragraphs. The search index is
- * updated incrementally once the transaction has committed.
+ * Files whose content is already in the library are skipped (same SHA-256). The others are parsed,
+ * and their index terms and dated events extracted, on worker threads (one per core) when there is
+ * enough text, while this thread writes each article in turn. The search index is updated
+ * incrementally; its caches are refreshed once the transaction has committed.
+ * @param threads worker threads to analyse on; by default one per core for large inputs, none for small
  * @throws UserError naming the file and the reason; the library is then exactly as before
  */
-export function ingestPaths(ctx: AppContext, paths: string[], onProgress?: IngestProgress): IngestReport {
+export function ingestPaths(ctx: AppContext, paths: string[], onProgress?: IngestProgress, threads?: number): IngestReport {
   const files = collectFiles(paths);
-  const parsed: { file: string; hash: string; article: ParsedArticle; events: ArticleEvent[] }[] = [];
   const report: IngestReport = { added: [], updated: [], unchanged: [], warnings: [], paragraphs: 0, events: 0 };
-  const claimed = new Map<string, string>();
-  files.forEach((file, i) => {
+  const read = files.map((file) => {
     const raw = readArticle(file);
     const hash = createHash('sha256').update(raw).digest('hex');
-    const known = ctx.library.findByHash(hash);
-    const article = known ? undefined : parseFile(raw, file);
-    const id = known ?? article!.meta.id;
-    const other = claimed.get(id);
-    if (other) throw new UserError(`${displayPath(file)} and ${displayPath(other)} both have the id "${id}"; nothing was ingested.`);
-    claimed.set(id, file);
-    if (!article) report.unchanged.push(id);
-    else {
-      parsed.push({ file, hash, article, events: extractArticleEvents(article.meta, article.paragraphs) });
-      if (article.warnings.length > 0) report.warnings.push({ file: displayPath(file), warnings: article.warnings });
-    }
-    onProgress?.(i + 1, files.length, displayPath(file));
+    return { file, raw, hash, known: ctx.library.findByHash(hash) };
   });
-  const write = ctx.db.transaction(() => {
-    for (const { file, hash, article, events } of parsed) {
-      const id = article.meta.id;
-      if (ctx.library.getSource(id)) {
-        ctx.searchStore.deleteSource(id);
-        report.updated.push(id);
-      } else report.added.push(id);
-      const titleTerms = extractTerms(article.meta.title);
-      for (const paragraph of ctx.library.replaceSource(article, displayPath(file), hash)) {
-        ctx.searchStore.insert(paragraph.id, id, extractTerms(paragraph.body), titleTerms);
-      }
-      ctx.events.replaceEventsOf(id, events, EVENT_EXTRACTOR_VERSION);
-      report.paragraphs += article.paragraphs.length;
-      report.events += events.length;
-    }
-    ctx.searchStore.refreshStats();
-  });
+  const jobs = read.filter((f) => f.known === undefined);
+  const bytes = jobs.reduce((sum, job) => sum + job.raw.length, 0);
+  const analyzed = analyzeArticles(jobs, threads ?? (bytes >= PARALLEL_MIN_BYTES ? availableParallelism() : 1));
+  const claimed = new Map<string, string>();
+  const write = () => {
+    read.forEach(({ file, hash, known }, i) => {
+      const next = known === undefined ? analyzed.next() : undefined;
+      const result = next && !next.done ? next.value : undefined;
+      const id = known ?? result!.article.meta.id;
+      const other = claimed.get(id);
+      if (other) throw new UserError(`${displayPath(file)} and ${displayPath(other)} both have the id "${id}"; nothing was ingested.`);
+      claimed.set(id, file);
+      if (result) writeArticle(ctx, result, displayPath(file), hash, report);
+      else report.unchanged.push(id);
+      onProgress?.(i + 1, files.length, displayPath(file));
+    });
+    if (jobs.length > 0) ctx.searchStore.refreshStats();
+  };
   try {
     // IMMEDIATE takes the write lock first, waiting out another writer (busy_timeout); a deferred
     // transaction that has read would fail at once with SQLITE_BUSY when it came to write.
-    if (parsed.length > 0) write.immediate();
+    if (jobs.length > 0) ctx.db.transaction(write).immediate();
+    else write();
   } catch (error) {
     throw describeDatabaseError(error, ctx.config.databasePath);
+  } finally {
+    analyzed.return(undefined);
   }
   ctx.search.invalidate();
   return report;
+}
+
+/** Writes one analysed article (call inside the ingest transaction). */
+function writeArticle(ctx: AppContext, { article, events, bodyTerms, titleTerms }: AnalyzedArticle, file: string, hash: string, report: IngestReport): void {
+  const id = article.meta.id;
+  if (ctx.library.getSource(id)) {
+    ctx.searchStore.deleteSource(id);
+    report.updated.push(id);
+  } else report.added.push(id);
+  if (article.warnings.length > 0) report.warnings.push({ file, warnings: article.warnings });
+  ctx.library.replaceSource(article, file, hash).forEach((paragraph, i) => ctx.searchStore.insert(paragraph.id, id, bodyTerms[i]!, titleTerms));
+  ctx.events.replaceEventsOf(id, events, EVENT_EXTRACTOR_VERSION);
+  report.paragraphs += article.paragraphs.length;
+  report.events += events.length;
 }
 
 /**
@@ -153,20 +163,6 @@ function readArticle(file: string): string {
   const text = readFileSync(file, 'utf8');
   if (text.includes('\uFFFD')) throw new UserError(`${displayPath(file)} is not UTF-8 text; nothing was ingested.`);
   return text;
-}
-
-function parseFile(raw: string, file: string): ParsedArticle {
-  try {
-    return parseArticle(raw, displayPath(file));
-  } catch (error) {
-    if (error instanceof ArticleError) throw new UserError(`${error.message}; nothing was ingested.`);
-    throw error;
-  }
-}
-
-function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
 }
 
 /**

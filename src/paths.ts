@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The package's root folder (the one holding package.json), found from this file's location. */
@@ -11,4 +11,10 @@ export function projectRoot(): string {
     dir = parent;
   }
   return dir;
+}
+
+/** A path as a user should read it: relative to the working folder when inside it, else as given. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
 }

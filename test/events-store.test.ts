@@ -86,6 +86,53 @@ describe('ingestPaths', () => {
   });
 });
 
+describe('EventStore', () => {
+  it('reads back every event as extracted: the sentence, the summary and the date as written come from the paragraph', () => {
+    const ctx = open();
+    try {
+      const extracted = readdirSync(ARTICLES).flatMap((name) => {
+        const article = parseArticle(readFileSync(join(ARTICLES, name), 'utf8'), name);
+        return extractArticleEvents(article.meta, article.paragraphs).map((e) => ({ ...e, sourceId: article.meta.id }));
+      });
+      const key = (e: { sourceId: string; paragraph: number; offset: number }) => `${e.sourceId} ${e.paragraph} ${e.offset}`;
+      const stored = new Map(ctx.events.listEvents().map((e) => [key(e), e]));
+      expect(stored.size).toBe(extracted.length);
+      // Some summaries differ from their sentence (openers cut, long sentences shortened): both kinds are read back.
+      expect(extracted.some((e) => e.summary !== e.quote)).toBe(true);
+      for (const event of extracted) {
+        expect(stored.get(key(event))).toEqual({ ...event, paragraphId: expect.any(Number) });
+      }
+    } finally {
+      ctx.close();
+    }
+  });
+
+  it('extracts again the events of a library whose events copied their sentences (before migration 005)', () => {
+    const oldMigrations = join(dir, 'migrations-004');
+    mkdirSync(oldMigrations);
+    for (const name of ['001-init.sql', '002-events.sql', '003-search-terms.sql', '004-events-year.sql']) copyFileSync(join(projectRoot(), 'migrations', name), join(oldMigrations, name));
+    const db = openDatabase(join(dir, 'library.db'), { migrationsDir: oldMigrations });
+    const library = new Library(db);
+    db.transaction(() => {
+      for (const name of readdirSync(ARTICLES)) library.replaceSource(parseArticle(readFileSync(join(ARTICLES, name), 'utf8'), name), name, name);
+      const paragraph = db.prepare('SELECT id FROM paragraphs LIMIT 1').pluck().get();
+      db.prepare(`INSERT INTO events (paragraph_id, position, date, precision, summary, quote, mention, relative)
+        VALUES (?, 0, '2014', 'year', 'old', 'old', '2014', 0)`).run(paragraph);
+      db.prepare("INSERT INTO event_extractions (source_id, version, extracted_at) SELECT id, 1, '' FROM sources").run();
+    })();
+    db.close();
+
+    const ctx = open(join(dir, 'no-articles-here'));
+    try {
+      expect(ctx.events.countEvents()).toBe(expectedEventCount());
+      expect(ctx.events.listEvents().some((e) => e.summary === 'old')).toBe(false);
+      expect(logged).toContain(`Extracted the dated events of 5 sources (${expectedEventCount()} events).`);
+    } finally {
+      ctx.close();
+    }
+  });
+});
+
 describe('backfillEvents', () => {
   it('extracts the events of a library made before the events table, once, at start-up', () => {
     const oldMigrations = join(dir, 'migrations-001');
@@ -119,7 +166,7 @@ describe('EventStore.replaceEventsOf', () => {
   it('refuses an event citing a paragraph the source does not have, naming both', () => {
     const ctx = open();
     try {
-      const event = { paragraph: 99, date: '2014', precision: 'year' as const, summary: 's', quote: 'q', mention: '2014', offset: 0, relative: false };
+      const event = { paragraph: 99, date: '2014', precision: 'year' as const, summary: 's', quote: 'q', quoteAt: 0, mention: '2014', offset: 0, relative: false };
       expect(() => ctx.events.replaceEventsOf('gvs-2018', [event], EVENT_EXTRACTOR_VERSION)).toThrow('events: gvs-2018 has no paragraph 99');
     } finally {
       ctx.close();

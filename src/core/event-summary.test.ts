@@ -7,7 +7,7 @@ const summarize = (text: string, mention: string) => summarizeMention(text, text
 describe('summarizeMention', () => {
   it('gives the sentence holding the date, and the same as the quote', () => {
     const text = 'First sentence here. The agreement was signed in 2014. Last sentence.';
-    expect(summarize(text, '2014')).toEqual({ quote: 'The agreement was signed in 2014.', summary: 'The agreement was signed in 2014.' });
+    expect(summarize(text, '2014')).toEqual({ quote: 'The agreement was signed in 2014.', quoteAt: 21, summary: 'The agreement was signed in 2014.' });
   });
 
   it('drops a leading "On 27 September 2018," and openers such as "It may be mentioned that"', () => {
@@ -42,6 +42,6 @@ describe('summarizeMention', () => {
     expect(summary.length).toBeLessThanOrEqual(MAX_SUMMARY);
     expect(summary).toContain('on 2 March 2018 in Moscow.');
     expect(summary.startsWith('… ')).toBe(true);
-    expect(summarize('Points:\n• Talks in 2015,\n• Trade in 2016', '2016')).toEqual({ quote: '• Trade in 2016', summary: '• Trade in 2016' });
+    expect(summarize('Points:\n• Talks in 2015,\n• Trade in 2016', '2016')).toEqual({ quote: '• Trade in 2016', quoteAt: 25, summary: '• Trade in 2016' });
   });
 });

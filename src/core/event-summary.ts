@@ -15,6 +15,8 @@ const CLAUSE_BREAK = /,\s+|;\s+|:\s+|\s+[–—]\s+/g;
 export interface EventText {
   /** The sentence as the paragraph gives it. */
   quote: string;
+  /** Where the sentence starts in the paragraph. */
+  quoteAt: number;
   summary: string;
 }
 
@@ -47,7 +49,7 @@ export function summarizeMention(text: string, index: number, length: number): E
   if (/^(?:(?:on|in|during)\s+)?$/i.test(s.slice(0, a)) && leading && s.length - b - leading[0].length >= 20) cut(0, b + leading[0].length);
   for (let opener = OPENER.exec(s); opener && opener[0].length <= a; opener = OPENER.exec(s)) cut(0, opener[0].length);
   s = s.charAt(0).toUpperCase() + s.slice(1);
-  return { quote: sentence, summary: s.length > MAX_SUMMARY ? windowAround(s, Math.max(a, 0), Math.max(b, 0)) : s };
+  return { quote: sentence, quoteAt: at, summary: s.length > MAX_SUMMARY ? windowAround(s, Math.max(a, 0), Math.max(b, 0)) : s };
 }
 
 /** The sentence (or, in a list, the line) holding position `index`, trimmed, and where it starts. */

@@ -15,7 +15,7 @@ describe('extractEvents', () => {
       expect(extractEvents(text)).toEqual<ExtractedEvent[]>([{
         date: '1948-05-01', precision: 'day', relative: false, mention: 'May 1st, 1948', offset: 103,
         summary: 'Diplomatic and bilateral relations between Pakistan and the Russian Federation were first developed on May 1st, 1948.',
-        quote: 'Diplomatic and bilateral relations between Pakistan and the Russian Federation were first developed on May 1st, 1948.',
+        quote: 'Diplomatic and bilateral relations between Pakistan and the Russian Federation were first developed on May 1st, 1948.', quoteAt: 0,
       }]);
     });
 

@@ -22,6 +22,8 @@ export interface ExtractedEvent {
   summary: string;
   /** The sentence as the paragraph gives it. */
   quote: string;
+  /** Where that sentence starts in the paragraph. */
+  quoteAt: number;
   /** The date as written: "last year", "March 2, 2018". */
   mention: string;
   /** Where the mention starts in the paragraph. */
@@ -49,8 +51,8 @@ export function extractEvents(paragraphText: string, articleDate?: string): Extr
   for (const mention of findDateMentions(paragraphText)) {
     const dated = dateOf(mention, ref);
     if (!dated) continue;
-    const { quote, summary } = summarizeMention(paragraphText, mention.index, mention.text.length);
-    const event: ExtractedEvent = { ...dated.when, summary, quote, mention: mention.text, offset: mention.index, relative: mention.relative !== undefined };
+    const { quote, quoteAt, summary } = summarizeMention(paragraphText, mention.index, mention.text.length);
+    const event: ExtractedEvent = { ...dated.when, summary, quote, quoteAt, mention: mention.text, offset: mention.index, relative: mention.relative !== undefined };
     if (dated.note) event.note = dated.note;
     if (!events.some((e) => e.date === event.date && e.end === event.end && e.summary === event.summary)) events.push(event);
   }

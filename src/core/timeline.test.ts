@@ -10,7 +10,7 @@ let nextId = 1;
 
 function event(sourceId: string, paragraph: number, date: string, summary: string, extra: Partial<SourcedEvent> = {}): SourcedEvent {
   return { sourceId, paragraph, paragraphId: nextId++, date, precision: parseIsoDate(date)!.day ? 'day' : parseIsoDate(date)!.month ? 'month' : 'year',
-    summary, quote: summary, mention: date, offset: 0, relative: false, ...extra };
+    summary, quote: summary, quoteAt: 0, mention: date, offset: 0, relative: false, ...extra };
 }
 
 const lines = (events: SourcedEvent[]) => mergeEvents(events, comparer).map((e) => [e.date, e.citations.map((c) => c.citation).join(' '), e.conflict ?? null]);

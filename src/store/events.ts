@@ -4,9 +4,12 @@ import type { SourcedEvent } from '../core/timeline.js';
 import type { Db } from './db.js';
 
 interface EventRow {
-  paragraph_id: number; source_id: string; n: number; position: number; date: string; end_date: string | null;
-  precision: Precision; summary: string; quote: string; mention: string; relative: number; note: string | null;
+  paragraph_id: number; source_id: string; n: number; body: string; position: number; length: number; quote_start: number;
+  quote_end: number; summary: string | null; date: string; end_date: string | null; precision: Precision; relative: number; note: string | null;
 }
+
+/** An event's columns with the paragraph it cites: the sentence and the date as written are read from its body. */
+const EVENT_COLUMNS = 'e.*, p.source_id, p.n, p.body';
 
 /** The events table behind prepared statements: the dated statements /timeline is built from. */
 export class EventStore {
@@ -14,19 +17,20 @@ export class EventStore {
 
   constructor(readonly db: Db) {
     this.statements = {
-      all: db.prepare(`SELECT e.*, p.source_id, p.n FROM events e JOIN paragraphs p ON p.id = e.paragraph_id
+      all: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events e JOIN paragraphs p ON p.id = e.paragraph_id
         ORDER BY e.date, p.source_id, p.n, e.position`),
-      ofParagraphs: db.prepare(`SELECT e.*, p.source_id, p.n FROM events e JOIN paragraphs p ON p.id = e.paragraph_id
+      ofParagraphs: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events e JOIN paragraphs p ON p.id = e.paragraph_id
         WHERE e.paragraph_id IN (SELECT value FROM json_each(?)) ORDER BY e.date, p.source_id, p.n, e.position`),
-      inYears: db.prepare(`SELECT e.*, p.source_id, p.n FROM events e JOIN paragraphs p ON p.id = e.paragraph_id
-        WHERE substr(e.date, 1, 4) IN (SELECT value FROM json_each(?)) ORDER BY e.date, p.source_id, p.n, e.position`),
+      // A year's events by range on the date index: '2014' <= '2014-05-03' < '2015'.
+      inYears: db.prepare(`SELECT ${EVENT_COLUMNS} FROM json_each(?) y JOIN events e ON e.date >= y.value AND e.date < printf('%04d', y.value + 1)
+        JOIN paragraphs p ON p.id = e.paragraph_id ORDER BY e.date, p.source_id, p.n, e.position`),
       // Counting through the year index first spares sorting thousands of rows only to drop them.
-      countInYears: db.prepare(`SELECT count(*) FROM (SELECT 1 FROM events
-        WHERE substr(date, 1, 4) IN (SELECT value FROM json_each(?)) LIMIT ?)`).pluck(),
+      countInYears: db.prepare(`SELECT count(*) FROM (SELECT 1 FROM json_each(?) y JOIN events e
+        ON e.date >= y.value AND e.date < printf('%04d', y.value + 1) LIMIT ?)`).pluck(),
       paragraphIds: db.prepare('SELECT n, id FROM paragraphs WHERE source_id = ?').raw(),
       deleteOf: db.prepare('DELETE FROM events WHERE paragraph_id IN (SELECT id FROM paragraphs WHERE source_id = ?)'),
-      insert: db.prepare(`INSERT INTO events (paragraph_id, position, date, end_date, precision, summary, quote, mention, relative, note)
-        VALUES (@paragraphId, @offset, @date, @end, @precision, @summary, @quote, @mention, @relative, @note)`),
+      insert: db.prepare(`INSERT INTO events (paragraph_id, position, length, quote_start, quote_end, summary, date, end_date, precision, relative, note)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       mark: db.prepare(`INSERT INTO event_extractions (source_id, version, extracted_at) VALUES (?, ?, ?)
         ON CONFLICT (source_id) DO UPDATE SET version = excluded.version, extracted_at = excluded.extracted_at`),
       stale: db.prepare(`SELECT s.id FROM sources s LEFT JOIN event_extractions x ON x.source_id = s.id
@@ -69,10 +73,9 @@ export class EventStore {
     for (const event of events) {
       const paragraphId = ids.get(event.paragraph);
       if (paragraphId === undefined) throw new Error(`events: ${sourceId} has no paragraph ${event.paragraph}`);
-      this.statements.insert.run({
-        paragraphId, offset: event.offset, date: event.date, end: event.end ?? null, precision: event.precision, summary: event.summary,
-        quote: event.quote, mention: event.mention, relative: event.relative ? 1 : 0, note: event.note ?? null,
-      });
+      // The sentence and the date as written are ranges of the paragraph's body; the summary only where it differs.
+      this.statements.insert.run(paragraphId, event.offset, event.mention.length, event.quoteAt, event.quoteAt + event.quote.length,
+        event.summary === event.quote ? null : event.summary, event.date, event.end ?? null, event.precision, event.relative ? 1 : 0, event.note ?? null);
     }
     this.statements.mark.run(sourceId, version, new Date().toISOString());
   }
@@ -84,9 +87,11 @@ export class EventStore {
 }
 
 function toEvent(row: EventRow): SourcedEvent {
+  const quote = row.body.slice(row.quote_start, row.quote_end);
   const event: SourcedEvent = {
     sourceId: row.source_id, paragraph: row.n, paragraphId: row.paragraph_id, date: row.date, precision: row.precision,
-    summary: row.summary, quote: row.quote, mention: row.mention, offset: row.position, relative: row.relative === 1,
+    summary: row.summary ?? quote, quote, quoteAt: row.quote_start, mention: row.body.slice(row.position, row.position + row.length),
+    offset: row.position, relative: row.relative === 1,
   };
   if (row.end_date !== null) event.end = row.end_date;
   if (row.note !== null) event.note = row.note;

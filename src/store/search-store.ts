@@ -39,9 +39,9 @@ export class SearchStore {
     };
   }
 
-  /** Indexes one paragraph's terms (call inside the ingest transaction). */
-  insert(id: number, sourceId: string, bodyTerms: string[], titleTerms: string[]): void {
-    this.statements.insert.run(id, bodyTerms.join(' '), titleTerms.join(' '), sourceId);
+  /** Indexes one paragraph's terms, each space-separated (call inside the ingest transaction). */
+  insert(id: number, sourceId: string, bodyTerms: string, titleTerms: string): void {
+    this.statements.insert.run(id, bodyTerms, titleTerms, sourceId);
   }
 
   /** Removes every indexed paragraph of a source (before its paragraphs are replaced). */

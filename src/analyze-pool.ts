@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { analyzeArticle, type AnalyzedArticle } from './analyze.js';
+import { UserError } from './errors.js';
+import { projectRoot } from './paths.js';
+
+/** One article file to analyse: where it came from (for messages) and its text. */
+export interface AnalysisJob {
+  file: string;
+  raw: string;
+}
+
+/** What a worker sends back for one job. */
+export type AnalysisReply = { result: AnalyzedArticle } | { error: string; user: boolean };
+
+/** Jobs each worker holds at once: enough to keep it busy while the writer catches up, few enough to bound memory. */
+const QUEUE_PER_WORKER = 8;
+/** Longest wait for one article before giving up: an article is at most 5 MB, analysed in well under a second. */
+const STALL_MS = 120_000;
+/** The worker runs the compiled code; run from sources (no build), analysis stays on the caller's thread. */
+const WORKER_FILE = join(projectRoot(), 'dist/src/analyze-worker.js');
+
+/** True when articles can be analysed on worker threads (the build is in place). */
+export function canAnalyzeOnWorkers(): boolean {
+  return existsSync(WORKER_FILE);
+}
+
+/**
+ * Analyses articles, yielding the results in job order as they are ready. With `threads` > 1 the
+ * work runs on that many worker threads while the caller's thread blocks between results
+ * (Atomics.wait), so a synchronous database transaction can write each article while the workers
+ * analyse the next ones.
+ * @throws UserError for an article that cannot be read, at its turn in the order
+ */
+export function* analyzeArticles(jobs: AnalysisJob[], threads: number): Generator<AnalyzedArticle> {
+  if (threads <= 1 || jobs.length <= 1 || !canAnalyzeOnWorkers()) {
+    for (const job of jobs) yield analyzeArticle(job.raw, job.file);
+    return;
+  }
+  const count = Math.min(threads, jobs.length);
+  const signal = new Int32Array(new SharedArrayBuffer(4 * count));
+  const workers = Array.from({ length: count }, (_, slot) => {
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(WORKER_FILE, { workerData: { port: port2, signal, slot }, transferList: [port2] });
+    worker.unref();
+    return { worker, port: port1 };
+  });
+  try {
+    // Job i goes to worker i % count, so each worker's replies arrive in job order.
+    const window = count * QUEUE_PER_WORKER;
+    for (let i = 0; i < Math.min(window, jobs.length); i++) workers[i % count]!.worker.postMessage(jobs[i]);
+    for (let i = 0; i < jobs.length; i++) {
+      const reply = receive(workers[i % count]!.port, signal, i % count);
+      if (i + window < jobs.length) workers[(i + window) % count]!.worker.postMessage(jobs[i + window]);
+      if ('error' in reply) throw reply.user ? new UserError(reply.error) : new Error(`analysis of ${jobs[i]!.file}: ${reply.error}`);
+      yield reply.result;
+    }
+  } finally {
+    for (const { worker, port } of workers) {
+      port.close();
+      void worker.terminate();
+    }
+  }
+}
+
+/** Blocks until the worker in `slot` replies; it bumps its slot of `signal` after each reply. */
+function receive(port: MessagePort, signal: Int32Array, slot: number): AnalysisReply {
+  for (;;) {
+    const seen = Atomics.load(signal, slot);
+    const got = receiveMessageOnPort(port);
+    if (got) return got.message as AnalysisReply;
+    if (Atomics.wait(signal, slot, seen, STALL_MS) === 'timed-out') throw new Error(`analysis: a worker thread gave no answer in ${STALL_MS / 1000} s`);
+  }
+}
