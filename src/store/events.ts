@@ -21,8 +21,9 @@ export class EventStore {
         ORDER BY e.date, p.source_id, p.n, e.position`),
       ofParagraphs: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events e JOIN paragraphs p ON p.id = e.paragraph_id
         WHERE e.paragraph_id IN (SELECT value FROM json_each(?)) ORDER BY e.date, p.source_id, p.n, e.position`),
-      // A year's events by range on the date index: '2014' <= '2014-05-03' < '2015'.
-      inYears: db.prepare(`SELECT ${EVENT_COLUMNS} FROM json_each(?) y JOIN events e ON e.date >= y.value AND e.date < printf('%04d', y.value + 1)
+      // A year's events by range on the date index ('2014' <= '2014-05-03' < '2015'); CROSS JOIN keeps the
+      // years outside, else the planner scans every event in date order to spare the sort (1.3 s at 300k events).
+      inYears: db.prepare(`SELECT ${EVENT_COLUMNS} FROM json_each(?) y CROSS JOIN events e ON e.date >= y.value AND e.date < printf('%04d', y.value + 1)
         JOIN paragraphs p ON p.id = e.paragraph_id ORDER BY e.date, p.source_id, p.n, e.position`),
       // Counting through the year index first spares sorting thousands of rows only to drop them.
       countInYears: db.prepare(`SELECT count(*) FROM (SELECT 1 FROM json_each(?) y JOIN events e
