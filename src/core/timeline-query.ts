@@ -66,8 +66,11 @@ export function buildTimeline(deps: TimelineDeps, options: TimelineOptions = {})
   const all = topicIds ? topicEvents(deps, topicIds) : deps.listEvents();
   const weights = new Map<string, number>();
   const weight = (term: string) => weights.get(term) ?? weights.set(term, deps.retrieval.idf(term)).get(term)!;
-  const lines = mergeEvents(all, createSummaryComparer(deps.synonyms, weight));
-  const onTopic = concepts && topicIds && topicKeys(deps, concepts, all, new Set(topicIds));
+  // Merging and the topic filter both read every summary's terms: extracted once (most of a topic's time).
+  const summaryTerms = new Map<string, string[]>();
+  const extract = (summary: string) => summaryTerms.get(summary) ?? summaryTerms.set(summary, extractTerms(summary)).get(summary)!;
+  const lines = mergeEvents(all, createSummaryComparer(deps.synonyms, weight, extract));
+  const onTopic = concepts && topicIds && topicKeys(deps, concepts, all, new Set(topicIds), extract);
   const events = lines.filter((line) =>
     (!onTopic || line.citations.some((c) => onTopic.has(`${c.sourceId} ${c.paragraph}`) || onTopic.has(`${c.sourceId} ${c.paragraph} ${c.date}`))) &&
     (options.sourceId === undefined || line.citations.some((c) => c.sourceId === options.sourceId)) &&
@@ -126,15 +129,20 @@ function topicParagraphs(deps: TimelineDeps, concepts: QueryConcept[]): number[]
 }
 
 /** `"source n"` of paragraphs on the topic, and `"source n date"` of events whose own summary is. */
-function topicKeys(deps: TimelineDeps, concepts: QueryConcept[], events: SourcedEvent[], hitIds: Set<number>): Set<string> {
+function topicKeys(deps: TimelineDeps, concepts: QueryConcept[], events: SourcedEvent[], hitIds: Set<number>, extract: (summary: string) => string[]): Set<string> {
   const keys = new Set<string>();
-  const weight = (c: QueryConcept) => Math.max(...c.terms.map((t) => deps.retrieval.idf(t)));
-  const total = concepts.reduce((sum, c) => sum + weight(c), 0);
+  const weights = concepts.map((c) => Math.max(...c.terms.map((t) => deps.retrieval.idf(t))));
+  const total = weights.reduce((sum, w) => sum + w, 0);
   for (const event of events) {
     if (hitIds.has(event.paragraphId)) keys.add(`${event.sourceId} ${event.paragraph}`);
-    const terms = new Set(extractTerms(event.summary));
-    const covered = concepts.filter((c) => conceptMatched(c, (t) => terms.has(t))).reduce((sum, c) => sum + weight(c), 0);
-    if (total > 0 && covered / total >= TOPIC_COVERAGE) keys.add(`${event.sourceId} ${event.paragraph} ${event.end ? `${event.date}/${event.end}` : event.date}`);
+    if (total <= 0) continue;
+    const terms = new Set(extract(event.summary));
+    const has = (t: string) => terms.has(t);
+    let covered = 0;
+    concepts.forEach((c, i) => {
+      if (conceptMatched(c, has)) covered += weights[i]!;
+    });
+    if (covered / total >= TOPIC_COVERAGE) keys.add(`${event.sourceId} ${event.paragraph} ${event.end ? `${event.date}/${event.end}` : event.date}`);
   }
   return keys;
 }

@@ -53,6 +53,10 @@ const RECURRING = new Set(['exercise', 'drill', 'summit', 'meeting', 'visit', 't
  */
 export function mergeEvents(events: SourcedEvent[], comparer: SummaryComparer): TimelineEvent[] {
   const terms = events.map((e) => comparer.termsOf(e.summary));
+  const recurring = terms.map(({ terms: summary }) => {
+    for (const term of summary) if (RECURRING.has(term)) return true;
+    return false;
+  });
   const spans = events.map((e) => spanOf(e.date, e.end)!);
   const parent = events.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
@@ -69,15 +73,19 @@ export function mergeEvents(events: SourcedEvent[], comparer: SummaryComparer): 
       const similarity = comparer.similarity(terms[i]!, terms[j]!);
       if (similarity < SAME_EVENT_SIMILARITY) continue;
       const agree = contains(spans[i]!, spans[j]!) || contains(spans[j]!, spans[i]!);
-      const recurring = [...terms[i]!, ...terms[j]!].some((t) => RECURRING.has(t));
-      if (!agree && (a.sourceId === b.sourceId || recurring)) continue;
+      if (!agree && (a.sourceId === b.sourceId || recurring[i] || recurring[j])) continue;
       parent[find(i)] = find(j);
       score[i] += similarity;
       score[j] += similarity;
     }
   }
   const clusters = new Map<number, number[]>();
-  events.forEach((_, i) => clusters.set(find(i), [...(clusters.get(find(i)) ?? []), i]));
+  events.forEach((_, i) => {
+    const root = find(i);
+    const members = clusters.get(root);
+    if (members) members.push(i);
+    else clusters.set(root, [i]);
+  });
   return [...clusters.values()]
     .map((members) => toTimelineEvent(members.map((i) => ({ event: events[i]!, span: spans[i]!, score: score[i]! }))))
     .sort((a, b) => compareDates(parseIsoDate(a.date)!, parseIsoDate(b.date)!) || (a.end ?? '').localeCompare(b.end ?? '') || a.summary.localeCompare(b.summary));
