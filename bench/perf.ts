@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { createContext } from '../src/context.js';
 import { createLogger } from '../src/log.js';
+import { NODE_FLAGS } from '../src/node-flags.js';
 import { projectRoot } from '../src/paths.js';
 import { generateLibrary } from './generate.js';
 
@@ -39,7 +40,7 @@ function wallTime(command: string, args: string[], environment: NodeJS.ProcessEn
 
 function worker(databasePath: string, baselinePath: string, extraArgs: string[] = []): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/bench/perf-worker.js', String(QUERIES), ...extraArgs], { cwd: ROOT, env: env(databasePath, { BASELINE_PATH: baselinePath }) });
+    const child = spawn(process.execPath, [...NODE_FLAGS, 'dist/bench/perf-worker.js', String(QUERIES), ...extraArgs], { cwd: ROOT, env: env(databasePath, { BASELINE_PATH: baselinePath }) });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d));
@@ -72,7 +73,7 @@ async function measure(size: number) {
     baseline.close();
     const baselineBuildMs = performance.now() - t;
 
-    const cold = wallTime(process.execPath, ['dist/src/cli.js', 'ask', 'Sergey Lavrov'], env(databasePath));
+    const cold = wallTime(process.execPath, [...NODE_FLAGS, 'dist/src/cli.js', 'ask', 'Sergey Lavrov'], env(databasePath));
     const coldNpm = wallTime('npm', ['run', '-s', 'cli', '--', 'ask', 'Sergey Lavrov'], env(databasePath), 3);
     const answering = await worker(databasePath, baselinePath);
 

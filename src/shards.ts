@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
 import { createContext } from './context.js';
 import { UserError } from './errors.js';
+import { NODE_FLAGS } from './node-flags.js';
 
 /**
  * `npm run start:sharded`: prepares the library once (migrations, first ingest), then runs one bot
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     token: config.discord.token,
     totalShards: config.discord.shardCount ?? 'auto',
     respawn: true,
+    execArgv: [...NODE_FLAGS],
   });
   manager.on('shardCreate', (shard) => process.stderr.write(`Started shard ${shard.id}.\n`));
   await manager.spawn();
