@@ -1,5 +1,5 @@
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
-import { chrono } from './chrono.js';
+import { casualChrono } from './chrono.js';
 import { isValidDate, type PartialDate } from './dates.js';
 import { findRuleMentions, type DateMention } from './date-rules.js';
 import { readRelativePhrase, type RelativeDate } from './relative-dates.js';
@@ -26,7 +26,7 @@ type Found = ParsedResult;
  */
 export function findDateMentions(text: string): DateMention[] {
   // chrono-node is most of the cost of ingestion; text with no digit and no date word has nothing for it.
-  const found = MAY_HOLD_DATE.test(text) ? chrono().casual.parse(text, CHRONO_REFERENCE, { forwardDate: false }) : [];
+  const found = MAY_HOLD_DATE.test(text) ? casualChrono().parse(text, CHRONO_REFERENCE, { forwardDate: false }) : [];
   const fromChrono: DateMention[] = [];
   for (let i = 0; i < found.length; i++) {
     const result = found[i]!;

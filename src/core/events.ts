@@ -52,7 +52,12 @@ export function extractEvents(paragraphText: string, articleDate?: string): Extr
     const dated = dateOf(mention, ref);
     if (!dated) continue;
     const { quote, quoteAt, summary } = summarizeMention(paragraphText, mention.index, mention.text.length);
-    const event: ExtractedEvent = { ...dated.when, summary, quote, quoteAt, mention: mention.text, offset: mention.index, relative: mention.relative !== undefined };
+    const { date, precision, end } = dated.when;
+    const relative = mention.relative !== undefined;
+    // Two literals rather than spreading `dated.when`: the spread made this line a fifth of extraction's time.
+    const event: ExtractedEvent = end === undefined
+      ? { date, precision, summary, quote, quoteAt, mention: mention.text, offset: mention.index, relative }
+      : { date, precision, end, summary, quote, quoteAt, mention: mention.text, offset: mention.index, relative };
     if (dated.note) event.note = dated.note;
     if (!events.some((e) => e.date === event.date && e.end === event.end && e.summary === event.summary)) events.push(event);
   }
@@ -61,7 +66,8 @@ export function extractEvents(paragraphText: string, articleDate?: string): Extr
 
 /** The events of every paragraph of an article, from the paragraphs' bodies so that repeats give none. */
 export function extractArticleEvents(meta: Pick<SourceMeta, 'date'>, paragraphs: Paragraph[]): ArticleEvent[] {
-  return paragraphs.flatMap((p) => (p.body ? extractEvents(p.body, meta.date).map((e) => ({ ...e, paragraph: p.n })) : []));
+  // Each event is new, so it takes its paragraph's number itself: copying it with a spread cost more than the rest of this function.
+  return paragraphs.flatMap((p) => (p.body ? extractEvents(p.body, meta.date).map((e) => Object.assign(e, { paragraph: p.n })) : []));
 }
 
 function dateOf(mention: DateMention, ref: PartialDate | undefined): { when: Pick<ExtractedEvent, 'date' | 'precision' | 'end'>; note?: string } | undefined {
