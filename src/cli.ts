@@ -17,8 +17,9 @@ Commands:
   ask "<question>" [--limit N] [--source ID] [--from YEAR] [--to YEAR] [--json] [--batch]
       Answer a question from the library. --batch reads one question per line from stdin
       and prints one JSON object per line.
-  ingest <file or folder>... [--json]
-      Add or update articles (.txt or .md, with or without front matter).
+  ingest <file or folder>... [--threads N] [--json]
+      Add or update articles (.txt or .md, with or without front matter). --threads sets the
+      worker threads that parse them (default: one per core from 1 MB of new text, else none).
   timeline [--topic WORDS] [--from YEAR] [--to YEAR] [--source ID] [--json]
       The dated events the articles report, in order, each with its citations.
   source [--id ID] [--cite CITATION] [--format apa|mla|chicago|bibtex] [--json]
@@ -98,14 +99,15 @@ function runAsk(args: string[], open: () => AppContext): number {
 }
 
 function runIngest(args: string[], open: () => AppContext): number {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+  const { values, positionals } = parse(args, { json: { type: 'boolean' }, threads: { type: 'string' } });
   if (positionals.length === 0) throw new UsageError('Give the files or folders to ingest: research-bot ingest data/articles');
+  const threads = integerOption(values.threads, 'threads', 1, 64);
   const ctx = open();
   try {
     const progress = process.stderr.isTTY
       ? (done: number, total: number, file: string) => process.stderr.write(`\r\x1b[Kingesting ${done}/${total} ${file.slice(-60)}`)
       : undefined;
-    const report = ingestPaths(ctx, positionals, progress);
+    const report = ingestPaths(ctx, positionals, progress, threads);
     if (progress) process.stderr.write('\r\x1b[K');
     if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     else {

@@ -174,7 +174,9 @@ export function ingestInChildProcess(ctx: AppContext, path: string): Promise<Ing
   const cli = join(projectRoot(), 'dist/src/cli.js');
   const env = { DATABASE_PATH: ctx.config.databasePath, SYNONYMS_PATH: ctx.config.synonymsPath, ARTICLES_DIR: ctx.config.articlesDir };
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [cli, 'ingest', '--json', path], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // One core is left to the bot, so that it answers at its usual speed while the ingest runs.
+    const threads = String(Math.max(1, availableParallelism() - 1));
+    const child = spawn(process.execPath, [cli, 'ingest', '--json', '--threads', threads, path], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

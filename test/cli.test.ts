@@ -129,3 +129,24 @@ describe('research-bot ask', () => {
     expect(readFileSync(path).equals(bytes)).toBe(true);
   });
 });
+
+describe('research-bot ingest', () => {
+  it('accepts --threads and reports the ingest as without it', () => {
+    const folder = join(dir, 'threads');
+    mkdirSync(folder);
+    for (let i = 0; i < 6; i++) writeFileSync(join(folder, `t${i}.txt`), `---\nid: threads-${i}\ntitle: Threads ${i}\ndate: 2020\n---\nThe treaty was signed in 201${i}.\n\nA zeppelin landed.\n`);
+    const { code, stdout } = cli(['ingest', '--threads', '3', '--json', folder]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({
+      added: ['threads-0', 'threads-1', 'threads-2', 'threads-3', 'threads-4', 'threads-5'], updated: [], unchanged: [], warnings: [], paragraphs: 12, events: 6,
+    });
+  });
+
+  it('exits 2 with one sentence for --threads that is not a whole number from 1 to 64', () => {
+    for (const threads of ['0', '65', 'many']) {
+      const { code, errLines } = cli(['ingest', '--threads', threads, join(dir, 'threads')]);
+      expect(code).toBe(2);
+      expect(errLines[0]).toBe(`--threads must be a whole number from 1 to 64, not "${threads}".`);
+    }
+  });
+});

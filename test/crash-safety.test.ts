@@ -33,7 +33,8 @@ function writeArticles(folder: string, count: number, version: string): void {
 
 /** Starts `research-bot ingest <folder>` on a library; resolves with how it ended. */
 function startIngest(databasePath: string, folder: string) {
-  const child = spawn(process.execPath, [CLI, 'ingest', folder], { env: { PATH: process.env.PATH, DATABASE_PATH: databasePath }, stdio: 'ignore' });
+  // Two worker threads, whatever the machine: kills must also land while workers analyse.
+  const child = spawn(process.execPath, [CLI, 'ingest', '--threads', '2', folder], { env: { PATH: process.env.PATH, DATABASE_PATH: databasePath }, stdio: 'ignore' });
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   return { child, ended };
 }
