@@ -27,18 +27,19 @@ export function canAnalyzeOnWorkers(): boolean {
 }
 
 /**
- * Analyses articles, yielding the results in job order as they are ready. With `threads` > 1 the
- * work runs on that many worker threads while the caller's thread blocks between results
- * (Atomics.wait), so a synchronous database transaction can write each article while the workers
- * analyse the next ones.
+ * Analyses article files, yielding the results in file order as they are ready. Each file's text is
+ * loaded (`load`) only when its turn comes, so memory holds the files in flight, not the whole run.
+ * With `threads` > 1 the work runs on that many worker threads while the caller's thread blocks
+ * between results (Atomics.wait), so a synchronous database transaction can write each article
+ * while the workers analyse the next ones.
  * @throws UserError for an article that cannot be read, at its turn in the order
  */
-export function* analyzeArticles(jobs: AnalysisJob[], threads: number): Generator<AnalyzedArticle> {
-  if (threads <= 1 || jobs.length <= 1 || !canAnalyzeOnWorkers()) {
-    for (const job of jobs) yield analyzeArticle(job.raw, job.file);
+export function* analyzeArticles(files: readonly string[], load: (file: string) => string, threads: number): Generator<AnalyzedArticle> {
+  if (threads <= 1 || files.length <= 1 || !canAnalyzeOnWorkers()) {
+    for (const file of files) yield analyzeArticle(load(file), file);
     return;
   }
-  const count = Math.min(threads, jobs.length);
+  const count = Math.min(threads, files.length);
   const signal = new Int32Array(new SharedArrayBuffer(4 * count));
   const workers = Array.from({ length: count }, (_, slot) => {
     const { port1, port2 } = new MessageChannel();
@@ -46,14 +47,15 @@ export function* analyzeArticles(jobs: AnalysisJob[], threads: number): Generato
     worker.unref();
     return { worker, port: port1 };
   });
+  const send = (i: number) => workers[i % count]!.worker.postMessage({ file: files[i]!, raw: load(files[i]!) } satisfies AnalysisJob);
   try {
-    // Job i goes to worker i % count, so each worker's replies arrive in job order.
+    // File i goes to worker i % count, so each worker's replies arrive in file order.
     const window = count * QUEUE_PER_WORKER;
-    for (let i = 0; i < Math.min(window, jobs.length); i++) workers[i % count]!.worker.postMessage(jobs[i]);
-    for (let i = 0; i < jobs.length; i++) {
+    for (let i = 0; i < Math.min(window, files.length); i++) send(i);
+    for (let i = 0; i < files.length; i++) {
       const reply = receive(workers[i % count]!.port, signal, i % count);
-      if (i + window < jobs.length) workers[(i + window) % count]!.worker.postMessage(jobs[i + window]);
-      if ('error' in reply) throw reply.user ? new UserError(reply.error) : new Error(`analysis of ${jobs[i]!.file}: ${reply.error}`);
+      if (i + window < files.length) send(i + window);
+      if ('error' in reply) throw reply.user ? new UserError(reply.error) : new Error(`analysis of ${files[i]}: ${reply.error}`);
       yield reply.result;
     }
   } finally {

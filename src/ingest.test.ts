@@ -116,6 +116,16 @@ describe('ingestPaths', () => {
     expect(ctx.search.size()).toBe(ctx.db.prepare("SELECT count(*) FROM paragraphs WHERE body <> ''").pluck().get());
   });
 
+  it('ingests nothing when a file changes between its first reading and its turn, naming it', () => {
+    const path = folder('moving', GOOD);
+    const before = snapshot();
+    const change = () => writeFileSync(join(path, 'd.txt'), article('new-d', 'A different zeppelin.'));
+    expect(() => ingestPaths(ctx, [path], (done) => done === 1 && change(), 1)).toThrow(new UserError(
+      `${join(path, 'd.txt')} changed while it was being ingested; nothing was ingested.`,
+    ));
+    expect(snapshot()).toEqual(before);
+  });
+
   it('refuses two new files with the same id, naming both, and writes nothing', () => {
     const path = folder('twins', { 'a.txt': article('twin-1', 'First twin.'), 'b.txt': article('twin-1', 'Second twin.') });
     const before = snapshot();

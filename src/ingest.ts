@@ -50,12 +50,19 @@ export function ingestPaths(ctx: AppContext, paths: string[], onProgress?: Inges
   const report: IngestReport = { added: [], updated: [], unchanged: [], warnings: [], paragraphs: 0, events: 0 };
   const read = files.map((file) => {
     const raw = readArticle(file);
-    const hash = createHash('sha256').update(raw).digest('hex');
-    return { file, raw, hash, known: ctx.library.findByHash(hash) };
+    const hash = sha256(raw);
+    return { file, hash, size: raw.length, known: ctx.library.findByHash(hash) };
   });
   const jobs = read.filter((f) => f.known === undefined);
-  const bytes = jobs.reduce((sum, job) => sum + job.raw.length, 0);
-  const analyzed = analyzeArticles(jobs, threads ?? (bytes >= PARALLEL_MIN_BYTES ? availableParallelism() : 1));
+  const bytes = jobs.reduce((sum, job) => sum + job.size, 0);
+  const hashes = new Map(jobs.map((job) => [job.file, job.hash]));
+  // Files are read again when their turn comes, so a large run never holds all its text at once.
+  const load = (file: string) => {
+    const raw = readArticle(file);
+    if (sha256(raw) !== hashes.get(file)) throw new UserError(`${displayPath(file)} changed while it was being ingested; nothing was ingested.`);
+    return raw;
+  };
+  const analyzed = analyzeArticles(jobs.map((job) => job.file), load, threads ?? (bytes >= PARALLEL_MIN_BYTES ? availableParallelism() : 1));
   const claimed = new Map<string, string>();
   const write = () => {
     read.forEach(({ file, hash, known }, i) => {
@@ -155,6 +162,10 @@ function collectFiles(paths: string[]): string[] {
   for (const path of paths) visit(path, true);
   if (files.length === 0) throw new UserError(`No .txt or .md articles found in ${paths.map(displayPath).join(', ')}.`);
   return files;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 function readArticle(file: string): string {
