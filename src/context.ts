@@ -74,7 +74,8 @@ export function createContext(config: Config, options: ContextOptions = {}): App
         getParagraphs: (ids) => library.getParagraphsById(ids),
         getSource,
       },
-      timelineDeps: { retrieval: search, synonyms, listEvents: () => events.listEvents(), listEventsOf: (ids) => events.listEventsOf(ids),
+      timelineDeps: { retrieval: search, synonyms, listEvents: (limit) => (events.hasMoreThan(limit) ? undefined : events.listEvents()),
+        listEventsOf: (ids) => events.listEventsOf(ids), listEventsOfSource: (id) => events.listEventsOfSource(id),
         listEventsInYears: (years, limit) => events.listEventsInYears(years, limit), getSource },
       close: () => db.close(),
     };

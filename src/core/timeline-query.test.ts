@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractEvents } from './events.js';
 import { memoryRetrieval } from '../../test/memory-retrieval.js';
-import { buildTimeline, MAX_TOPIC_LENGTH, type TimelineDeps } from './timeline-query.js';
+import { QuestionError } from './ask.js';
+import { buildTimeline, MAX_MERGED_EVENTS, MAX_TOPIC_LENGTH, type TimelineDeps } from './timeline-query.js';
 import type { SourcedEvent } from './timeline.js';
 
 const SOURCES = { 'gvs-2018': '2018-03', 'observer-2021': '2021-04', 'aslam-2019': '2019' } as const;
@@ -25,7 +26,11 @@ const FILLER = [
   'The new friends share the same approach towards stability in South Asia and Afghanistan.',
 ];
 
-function deps(): TimelineDeps {
+/**
+ * The library as the timeline reads it. `size` pretends the library holds that many events (more
+ * than MAX_MERGED_EVENTS: a large library); `perYear` pretends each year holds that many.
+ */
+function deps({ size, perYear }: { size?: number; perYear?: number } = {}): TimelineDeps {
   const retrieval = memoryRetrieval([
     ...PARAGRAPHS.map((p) => ({ id: p.id, sourceId: p.sourceId, title: p.sourceId, body: p.body })),
     ...FILLER.map((body, i) => ({ id: 100 + i, sourceId: 'aslam-2019', title: 'aslam-2019', body })),
@@ -35,19 +40,20 @@ function deps(): TimelineDeps {
   return {
     retrieval,
     synonyms: { groups: [['defence', 'defense']] },
-    listEvents: () => events,
+    listEvents: (limit) => ((size ?? events.length) > limit ? undefined : events),
     listEventsOf: (ids) => events.filter((e) => ids.includes(e.paragraphId)),
+    listEventsOfSource: (id) => events.filter((e) => e.sourceId === id),
     listEventsInYears: (years, limit) => {
       const found = events.filter((e) => years.includes(e.date.slice(0, 4)));
-      return found.length > limit ? undefined : found;
+      return (perYear === undefined ? found.length : perYear * years.length) > limit ? undefined : found;
     },
     getSource: (id) => (id in SOURCES ? { id, title: id, date: SOURCES[id as keyof typeof SOURCES] } : undefined),
   };
 }
 
 /** Each line as `date [citations] conflict`. */
-const lines = (options: Parameters<typeof buildTimeline>[1]) =>
-  buildTimeline(deps(), options).events.map((e) => [e.date, e.citations.map((c) => c.citation).join(' '), e.conflict ?? null]);
+const lines = (options: Parameters<typeof buildTimeline>[1], library: Parameters<typeof deps>[0] = {}) =>
+  buildTimeline(deps(library), options).events.map((e) => [e.date, e.citations.map((c) => c.citation).join(' '), e.conflict ?? null]);
 
 const AGREEMENT = ['2014', '[observer-2021 ¶29] [gvs-2018 ¶8] [gvs-2018 ¶4]', 'sources differ: 2014 / 2015'];
 
@@ -90,5 +96,33 @@ describe('buildTimeline', () => {
     expect(() => buildTimeline(deps(), { topic: 'the of and' })).toThrow('The topic has no words to search for');
     expect(() => buildTimeline(deps(), { topic: 'x'.repeat(MAX_TOPIC_LENGTH + 1) })).toThrow(`keep it under ${MAX_TOPIC_LENGTH}`);
     expect(() => buildTimeline(deps(), { from: 1.5 })).toThrow('"from" must be a year from 0 to 9999, not 1.5.');
+  });
+
+  describe('on a library of more than MAX_MERGED_EVENTS events', () => {
+    const large = { size: MAX_MERGED_EVENTS + 1 };
+
+    it('refuses a timeline with no topic, source or years, saying what to give', () => {
+      for (const options of [{}, { from: 2014 }, { from: 1800, to: 2020 }]) {
+        expect(() => buildTimeline(deps(large), options)).toThrow(new QuestionError(
+          'The library holds more than 2,000 dated events, too many for one timeline: name a topic, a source, or the years (from and to, at most 200 apart).',
+        ));
+      }
+    });
+
+    it('reads a source\'s own events and those of the years around them, giving what the whole library gives', () => {
+      for (const sourceId of ['aslam-2019', 'observer-2021', 'gvs-2018']) expect(lines({ sourceId }, large)).toEqual(lines({ sourceId }));
+    });
+
+    it('reads only the years asked for and the years around them, giving what the whole library gives', () => {
+      expect(lines({ from: 2015, to: 2018 }, large)).toEqual(lines({ from: 2015, to: 2018 }));
+      expect(lines({ from: 1940, to: 1950 }, large)).toEqual([['1948-05-01', '[aslam-2019 ¶2]', null]]);
+    });
+
+    it('refuses years that alone hold more than MAX_MERGED_EVENTS events', () => {
+      expect(() => buildTimeline(deps({ ...large, perYear: 1000 }), { from: 2014, to: 2015 })).toThrow(new QuestionError(
+        'The library holds more than 2,000 dated events, too many for one timeline, and 2014–2015 alone holds more: name a topic, a source, or fewer years.',
+      ));
+      expect(() => buildTimeline(deps({ ...large, perYear: 1000 }), { from: 2014, to: 2014 })).toThrow('and 2014 alone holds more');
+    });
   });
 });

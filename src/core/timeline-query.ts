@@ -4,7 +4,7 @@ import { analyzeQuery, conceptMatched, type QueryConcept, type SynonymTable } fr
 import type { Retrieval } from './rank.js';
 import { extractTerms } from './terms.js';
 import { quoteInput, stripControlCharacters } from './text.js';
-import { mergeEvents, withinYears, type SourcedEvent, type TimelineEvent } from './timeline.js';
+import { MAX_CONFLICT_YEARS, mergeEvents, withinYears, type SourcedEvent, type TimelineEvent } from './timeline.js';
 import type { SourceMeta } from './types.js';
 
 /** Longest topic accepted, in characters. */
@@ -18,16 +18,25 @@ export const MAX_TOPIC_LENGTH = 200;
 export const TOPIC_COVERAGE = 0.7;
 /** Paragraphs a topic's timeline is drawn from at most, best matches first. */
 export const MAX_TOPIC_PARAGRAPHS = 200;
-/** Events a topic's timeline merges at most (see topicEvents). */
+/**
+ * Events one timeline merges at most: merging compares events pairwise, so a timeline of a whole
+ * large library would take minutes. Beyond it a topic or a source reads its own events (see
+ * withNeighbours), and years read only theirs; no filter at all is refused with a sentence.
+ */
 export const MAX_MERGED_EVENTS = 2000;
+/** Years of the widest span a large library's timeline reads without a topic or a source. */
+const MAX_YEAR_SPAN = 200;
 
 /** What building a timeline needs: the stored events, paragraph retrieval (for topics), the sources. */
 export interface TimelineDeps {
   retrieval: Retrieval;
   synonyms: SynonymTable;
-  listEvents(): SourcedEvent[];
+  /** Every event of the library; `undefined` when there are more than `limit`. */
+  listEvents(limit: number): SourcedEvent[] | undefined;
   /** The events of the given paragraphs only (a topic's timeline need not read the whole library's). */
   listEventsOf(paragraphIds: number[]): SourcedEvent[];
+  /** The events one source reports. */
+  listEventsOfSource(sourceId: string): SourcedEvent[];
   /** The events starting in the given years ("2014"); `undefined` when there are more than `limit`. */
   listEventsInYears(years: string[], limit: number): SourcedEvent[] | undefined;
   getSource(id: string): SourceMeta | undefined;
@@ -55,7 +64,8 @@ export interface TimelineResult {
  * paragraphs /ask's search finds for it (covering TOPIC_COVERAGE of it) and events whose summary
  * covers it (a merged event when any of its reports is kept); `sourceId` keeps events that source reports (with
  * every citation, so disagreements stay visible); `from`/`to` keep events some source dates in those years.
- * @throws QuestionError for an over-long or word-less topic, an unknown source, from after to
+ * @throws QuestionError for an over-long or word-less topic, an unknown source, from after to, or a large
+ *   library's timeline with no topic, source or years (MAX_MERGED_EVENTS)
  */
 export function buildTimeline(deps: TimelineDeps, options: TimelineOptions = {}): TimelineResult {
   const topic = options.topic === undefined ? undefined : stripControlCharacters(options.topic).trim() || undefined;
@@ -63,7 +73,8 @@ export function buildTimeline(deps: TimelineDeps, options: TimelineOptions = {})
   // A topic reads only the events of the paragraphs about it: on a large library, reading and
   // merging every event for each topic would dominate the reply.
   const topicIds = concepts && topicParagraphs(deps, concepts);
-  const all = topicIds ? topicEvents(deps, topicIds) : deps.listEvents();
+  const all = topicIds ? withNeighbours(deps, deps.listEventsOf(topicIds)) : deps.listEvents(MAX_MERGED_EVENTS) ??
+    (options.sourceId !== undefined ? withNeighbours(deps, deps.listEventsOfSource(options.sourceId)) : eventsOfYears(deps, options));
   const weights = new Map<string, number>();
   const weight = (term: string) => weights.get(term) ?? weights.set(term, deps.retrieval.idf(term)).get(term)!;
   // Merging and the topic filter both read every summary's terms: extracted once (most of a topic's time).
@@ -100,13 +111,28 @@ function validate(deps: TimelineDeps, topic: string | undefined, options: Timeli
 }
 
 /**
- * The events a topic's timeline merges: its own, and every event of the years around them, which
- * holds the other sources' reports of the same events. When those years hold more than
- * MAX_MERGED_EVENTS (a large library), only the topic's own events: merging compares events pairwise.
+ * The events a topic's or a source's timeline merges: its own, and every event of the years around
+ * them, which holds the other sources' reports of the same events. When those years hold more than
+ * MAX_MERGED_EVENTS (a large library), only its own events: merging compares events pairwise.
  */
-function topicEvents(deps: TimelineDeps, paragraphIds: number[]): SourcedEvent[] {
-  const own = deps.listEventsOf(paragraphIds);
+function withNeighbours(deps: TimelineDeps, own: SourcedEvent[]): SourcedEvent[] {
   return deps.listEventsInYears(mergeableYears(own), MAX_MERGED_EVENTS) ?? own;
+}
+
+/**
+ * A large library's timeline with neither topic nor source: the events of the years asked for (and
+ * of the years around them, where other dates of the same events are).
+ * @throws QuestionError when no years are given, or they hold more than MAX_MERGED_EVENTS events
+ */
+function eventsOfYears(deps: TimelineDeps, { from, to }: TimelineOptions): SourcedEvent[] {
+  const refusal = `The library holds more than ${MAX_MERGED_EVENTS.toLocaleString('en')} dated events, too many for one timeline`;
+  if (from === undefined || to === undefined || to - from > MAX_YEAR_SPAN) {
+    throw new QuestionError(`${refusal}: name a topic, a source, or the years (from and to, at most ${MAX_YEAR_SPAN} apart).`);
+  }
+  const years = Array.from({ length: to - from + 1 + 2 * MAX_CONFLICT_YEARS }, (_, i) => String(from - MAX_CONFLICT_YEARS + i).padStart(4, '0'));
+  const events = deps.listEventsInYears(years, MAX_MERGED_EVENTS);
+  if (!events) throw new QuestionError(`${refusal}, and ${from === to ? from : `${from}–${to}`} alone holds more: name a topic, a source, or fewer years.`);
+  return events;
 }
 
 /**
@@ -118,7 +144,7 @@ function mergeableYears(events: SourcedEvent[]): string[] {
   for (const event of events) {
     const first = Number(event.date.slice(0, 4));
     const last = Number((event.end ?? event.date).slice(0, 4));
-    for (let year = first - 2; year <= last + 2; year++) years.add(String(year).padStart(4, '0'));
+    for (let year = first - MAX_CONFLICT_YEARS; year <= last + MAX_CONFLICT_YEARS; year++) years.add(String(year).padStart(4, '0'));
   }
   return [...years];
 }

@@ -21,6 +21,9 @@ export class EventStore {
         ORDER BY e.date, p.source_id, p.n, e.position`),
       ofParagraphs: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events e JOIN paragraphs p ON p.id = e.paragraph_id
         WHERE e.paragraph_id IN (SELECT value FROM json_each(?)) ORDER BY e.date, p.source_id, p.n, e.position`),
+      ofSource: db.prepare(`SELECT ${EVENT_COLUMNS} FROM paragraphs p JOIN events e ON e.paragraph_id = p.id
+        WHERE p.source_id = ? ORDER BY e.date, p.n, e.position`),
+      countUpTo: db.prepare('SELECT count(*) FROM (SELECT 1 FROM events LIMIT ?)').pluck(),
       // A year's events by range on the date index ('2014' <= '2014-05-03' < '2015'); CROSS JOIN keeps the
       // years outside, else the planner scans every event in date order to spare the sort (1.3 s at 300k events).
       inYears: db.prepare(`SELECT ${EVENT_COLUMNS} FROM json_each(?) y CROSS JOIN events e ON e.date >= y.value AND e.date < printf('%04d', y.value + 1)
@@ -43,6 +46,16 @@ export class EventStore {
   /** Every event of the library, by date, each with its source and paragraph. */
   listEvents(): SourcedEvent[] {
     return (this.statements.all.all() as EventRow[]).map(toEvent);
+  }
+
+  /** True when the library holds more than `limit` events (counting stops there). */
+  hasMoreThan(limit: number): boolean {
+    return (this.statements.countUpTo.get(limit + 1) as number) > limit;
+  }
+
+  /** The events one source reports, by date. */
+  listEventsOfSource(sourceId: string): SourcedEvent[] {
+    return (this.statements.ofSource.all(sourceId) as EventRow[]).map(toEvent);
   }
 
   /** The events of some paragraphs (by id), by date. */
