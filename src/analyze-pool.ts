@@ -45,17 +45,30 @@ export function* analyzeArticles(files: readonly string[], load: (file: string) 
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(WORKER_FILE, { workerData: { port: port2, signal, slot }, transferList: [port2] });
     worker.unref();
+    // A worker that dies (out of memory) is reported by the stall below; its 'error' event, which
+    // arrives only once this thread is free again, must not then crash the process.
+    worker.on('error', () => {});
     return { worker, port: port1 };
   });
-  const send = (i: number) => workers[i % count]!.worker.postMessage({ file: files[i]!, raw: load(files[i]!) } satisfies AnalysisJob);
+  // A file that cannot be loaded fails at its own turn, as on one thread, not when it is sent ahead.
+  const unloadable = new Map<number, unknown>();
+  const send = (i: number) => {
+    try {
+      workers[i % count]!.worker.postMessage({ file: files[i]!, raw: load(files[i]!) } satisfies AnalysisJob);
+    } catch (error) {
+      unloadable.set(i, error);
+    }
+  };
   try {
-    // File i goes to worker i % count, so each worker's replies arrive in file order.
+    // File i goes to worker i % count, so each worker's replies arrive in file order (the run stops
+    // at the first file not sent, so the files after it on that worker are never waited for).
     const window = count * QUEUE_PER_WORKER;
     for (let i = 0; i < Math.min(window, files.length); i++) send(i);
     for (let i = 0; i < files.length; i++) {
+      if (unloadable.has(i)) throw unloadable.get(i);
       const reply = receive(workers[i % count]!.port, signal, i % count);
-      if (i + window < files.length) send(i + window);
       if ('error' in reply) throw reply.user ? new UserError(reply.error) : new Error(`analysis of ${files[i]}: ${reply.error}`);
+      if (i + window < files.length) send(i + window);
       yield reply.result;
     }
   } finally {

@@ -1,19 +1,21 @@
 /**
  * A worker thread of analyzeArticles: analyses each article it is sent and replies on its port,
- * then bumps its slot of the shared signal so the blocked caller wakes.
+ * then bumps its slot of the shared signal so the blocked caller wakes. The analysis is imported
+ * inside the handler, so that even a module that fails to load is an answer, not a dead thread.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { analyzeArticle } from './analyze.js';
 import type { AnalysisJob, AnalysisReply } from './analyze-pool.js';
-import { UserError } from './errors.js';
 
 const { port, signal, slot } = workerData as { port: MessagePort; signal: Int32Array; slot: number };
+const analysis = import('./analyze.js');
+const errors = import('./errors.js');
 
-parentPort!.on('message', (job: AnalysisJob) => {
+parentPort!.on('message', async (job: AnalysisJob) => {
   let reply: AnalysisReply;
   try {
-    reply = { result: analyzeArticle(job.raw, job.file) };
+    reply = { result: (await analysis).analyzeArticle(job.raw, job.file) };
   } catch (error) {
+    const { UserError } = await errors;
     reply = { error: error instanceof Error ? error.message : String(error), user: error instanceof UserError };
   }
   port.postMessage(reply);

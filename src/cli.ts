@@ -19,7 +19,8 @@ Commands:
       and prints one JSON object per line.
   ingest <file or folder>... [--threads N] [--json]
       Add or update articles (.txt or .md, with or without front matter). --threads sets the
-      worker threads that parse them (default: one per core from 1 MB of new text, else none).
+      worker threads that parse them; 1 parses on the writing thread (default: one per core
+      from 1 MB of new text, else 1).
   timeline [--topic WORDS] [--from YEAR] [--to YEAR] [--source ID] [--json]
       The dated events the articles report, in order, each with its citations.
   source [--id ID] [--cite CITATION] [--format apa|mla|chicago|bibtex] [--json]

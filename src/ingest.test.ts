@@ -121,7 +121,16 @@ describe('ingestPaths', () => {
     const before = snapshot();
     const change = () => writeFileSync(join(path, 'd.txt'), article('new-d', 'A different zeppelin.'));
     expect(() => ingestPaths(ctx, [path], (done) => done === 1 && change(), 1)).toThrow(new UserError(
-      `${join(path, 'd.txt')} changed while it was being ingested; nothing was ingested.`,
+      `${join(path, 'd.txt')} changed or was removed while it was being ingested; nothing was ingested.`,
+    ));
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('ingests nothing when a file is removed before its turn, naming it', () => {
+    const path = folder('vanishing', GOOD);
+    const before = snapshot();
+    expect(() => ingestPaths(ctx, [path], (done) => done === 1 && rmSync(join(path, 'c.md')), 1)).toThrow(new UserError(
+      `${join(path, 'c.md')} changed or was removed while it was being ingested; nothing was ingested.`,
     ));
     expect(snapshot()).toEqual(before);
   });
@@ -198,5 +207,18 @@ describe('ingestPaths on worker threads', () => {
       `${join(path, 'twin.txt')} and ${join(path, 'a.txt')} both have the id "new-a"; nothing was ingested.`,
     ));
     expect(snapshot()).toEqual(before);
+  });
+
+  it('names the first bad file in file order, as one thread does, though workers read ahead', () => {
+    const path = folder('ahead', {});
+    const name = (i: number) => `f${String(i).padStart(2, '0')}.txt`;
+    for (let i = 0; i < 40; i++) writeFileSync(join(path, name(i)), article(`ahead-${i}`, `Paragraph ${i} of the run ahead.`));
+    writeFileSync(join(path, name(1)), '---\nid: bad-1\ntitle: Bad\nNo closing line.');
+    // After the first article is written, a file the workers have not been sent yet changes.
+    const change = (done: number) => done === 1 && writeFileSync(join(path, name(17)), article('ahead-17', 'Changed.'));
+    const expected = new UserError(`front matter in ${join(path, name(1))} has no closing "---" line; nothing was ingested.`);
+    expect(() => ingestPaths(ctx, [path], change, 2)).toThrow(expected);
+    writeFileSync(join(path, name(17)), article('ahead-17', 'Paragraph 17 of the run ahead.'));
+    expect(() => ingestPaths(ctx, [path], change, 1)).toThrow(expected);
   });
 });

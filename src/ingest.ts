@@ -58,8 +58,13 @@ export function ingestPaths(ctx: AppContext, paths: string[], onProgress?: Inges
   const hashes = new Map(jobs.map((job) => [job.file, job.hash]));
   // Files are read again when their turn comes, so a large run never holds all its text at once.
   const load = (file: string) => {
-    const raw = readArticle(file);
-    if (sha256(raw) !== hashes.get(file)) throw new UserError(`${displayPath(file)} changed while it was being ingested; nothing was ingested.`);
+    let raw: string | undefined;
+    try {
+      raw = readArticle(file);
+    } catch {
+      // Removed, or grown past the limit, since the first reading: the same sentence as a change.
+    }
+    if (raw === undefined || sha256(raw) !== hashes.get(file)) throw new UserError(`${displayPath(file)} changed or was removed while it was being ingested; nothing was ingested.`);
     return raw;
   };
   const analyzed = analyzeArticles(jobs.map((job) => job.file), load, threads ?? (bytes >= PARALLEL_MIN_BYTES ? availableParallelism() : 1));
@@ -134,14 +139,14 @@ export function removeSources(ctx: AppContext, ids: string[]): StoredSource[] {
 
 /**
  * Extracts the events of every source the current rules have not (a library made before /timeline,
- * or by older rules), then writes them all in one transaction.
+ * or by older rules), writing each source's in turn, all in one transaction.
  * @returns the ids of the sources extracted
  */
 export function backfillEvents(ctx: AppContext): string[] {
   const stale = ctx.events.sourcesToExtract(EVENT_EXTRACTOR_VERSION);
-  const extracted = stale.map((id) => ({ id, events: extractArticleEvents(ctx.library.getSource(id) ?? {}, ctx.library.getParagraphsOf(id)) }));
+  // Each source is written as soon as it is extracted: the whole library's events are never held at once.
   ctx.db.transaction(() => {
-    for (const { id, events } of extracted) ctx.events.replaceEventsOf(id, events, EVENT_EXTRACTOR_VERSION);
+    for (const id of stale) ctx.events.replaceEventsOf(id, extractArticleEvents(ctx.library.getSource(id) ?? {}, ctx.library.getParagraphsOf(id)), EVENT_EXTRACTOR_VERSION);
   })();
   return stale;
 }
@@ -185,8 +190,9 @@ export function ingestInChildProcess(ctx: AppContext, path: string): Promise<Ing
   const cli = join(projectRoot(), 'dist/src/cli.js');
   const env = { DATABASE_PATH: ctx.config.databasePath, SYNONYMS_PATH: ctx.config.synonymsPath, ARTICLES_DIR: ctx.config.articlesDir };
   return new Promise((resolvePromise, reject) => {
-    // One core is left to the bot, so that it answers at its usual speed while the ingest runs.
-    const threads = String(Math.max(1, availableParallelism() - 1));
+    // A core is left to the bot, so that it answers at its usual speed while the ingest runs: the
+    // writing thread needs most of one besides the workers (1, no workers, on 2 cores).
+    const threads = String(Math.min(64, Math.max(1, availableParallelism() - 2)));
     const child = spawn(process.execPath, [cli, 'ingest', '--json', '--threads', threads, path], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
