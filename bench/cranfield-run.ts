@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeQuestion } from '../src/core/ask.js';
 import { loadConfig } from '../src/config.js';
-import { createContext } from '../src/context.js';
+import { openAtStart } from '../src/prepare.js';
 import { createLogger } from '../src/log.js';
 import { loadCranfield, meanScores, scoreRanking } from './cranfield.js';
 import { writeCranfieldArticles } from './cranfield-library.js';
@@ -19,7 +19,7 @@ export function runCranfield(dir: string) {
   const articles = mkdtempSync(join(tmpdir(), 'research-bot-cranfield-'));
   try {
     writeCranfieldArticles(collection.docs, articles);
-    const ctx = createContext({ ...loadConfig({}), databasePath: ':memory:', articlesDir: articles }, { log: createLogger({ debug: false, quiet: true }) });
+    const ctx = openAtStart({ ...loadConfig({}), databasePath: ':memory:', articlesDir: articles }, { log: createLogger({ debug: false, quiet: true }) });
     let started = performance.now();
     const ours = collection.queries.map((q) => {
       const hits = ctx.search.search(analyzeQuestion(ctx.askDeps, q.text), {}, 100);

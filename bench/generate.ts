@@ -55,7 +55,7 @@ export function generateLibrary(dir: string, paragraphs: number, seed = 42): num
     const body = Array.from({ length: count }, () => generateParagraph(random)).join('\n\n');
     const year = 2000 + (files % 25);
     writeFileSync(join(dir, `a${String(files).padStart(6, '0')}.txt`),
-      `---\nid: gen-${files}\ntitle: "${pick(random, TOPICS)} between ${pick(random, PLACES)} and ${pick(random, PLACES)}"\nauthor: ${pick(random, PEOPLE)}\npublisher: Bench Daily\ndate: ${year}\n---\n${body}\n`);
+      `---\nid: gen-${seed}-${files}\ntitle: "${pick(random, TOPICS)} between ${pick(random, PLACES)} and ${pick(random, PLACES)}"\nauthor: ${pick(random, PEOPLE)}\npublisher: Bench Daily\ndate: ${year}\n---\n${body}\n`);
     done += count;
   }
   return files;

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
-import { createContext } from '../src/context.js';
+import { openAtStart } from '../src/prepare.js';
 import { createLogger } from '../src/log.js';
 import { NODE_FLAGS } from '../src/node-flags.js';
 import { projectRoot } from '../src/paths.js';
@@ -60,7 +60,7 @@ async function measure(size: number) {
     const databasePath = join(dir, 'library.db');
     const log = createLogger({ debug: false, quiet: true });
     let t = performance.now();
-    createContext({ ...loadConfig({}), databasePath, articlesDir: join(dir, 'articles') }, { log }).close();
+    openAtStart({ ...loadConfig({}), databasePath, articlesDir: join(dir, 'articles') }, { log }).close();
     const ingestMs = performance.now() - t;
 
     const baselinePath = join(dir, 'baseline.db');
@@ -75,6 +75,11 @@ async function measure(size: number) {
 
     const cold = wallTime(process.execPath, [...NODE_FLAGS, 'dist/src/cli.js', 'ask', 'Sergey Lavrov'], env(databasePath));
     const coldNpm = wallTime('npm', ['run', '-s', 'cli', '--', 'ask', 'Sergey Lavrov'], env(databasePath), 3);
+    // `npm start` (the local prompt, stdin closed at once): with the articles folder re-read (a stat per
+    // file, nothing changed), and with an empty folder, as a start that reads no folder.
+    mkdirSync(join(dir, 'no-articles'));
+    const startWithFolder = wallTime(process.execPath, [...NODE_FLAGS, 'dist/src/index.js'], env(databasePath, { ARTICLES_DIR: join(dir, 'articles') }));
+    const startWithoutFolder = wallTime(process.execPath, [...NODE_FLAGS, 'dist/src/index.js'], env(databasePath, { ARTICLES_DIR: join(dir, 'no-articles') }));
     const answering = await worker(databasePath, baselinePath);
 
     // /ask while another process ingests a tenth more articles.
@@ -94,6 +99,8 @@ async function measure(size: number) {
       baselineMb: Math.round(fileMb(baselinePath)),
       coldStartMs: cold,
       coldStartNpmMs: coldNpm,
+      startWithFolderMs: startWithFolder,
+      startWithoutFolderMs: startWithoutFolder,
       ...answering,
       askDuringIngest: during.ask,
     };
@@ -116,6 +123,7 @@ async function main(): Promise<void> {
   const ratio = (r: (typeof results)[number]) => (r.baseline ? Math.round((r.ask.p95 / r.baseline.p95) * 100) / 100 : undefined);
   console.table(results.map((r) => ({
     paragraphs: r.paragraphs, 'ingest para/s': r.ingestParagraphsPerSecond, 'cold start ms (node / npm)': `${r.coldStartMs} / ${r.coldStartNpmMs}`,
+    'npm start ms (folder re-read / none)': `${r.startWithFolderMs} / ${r.startWithoutFolderMs}`,
     'peak RSS MB': r.peakRssMb, 'DB MB': r.databaseMb,
     'ask p50/p95/p99 ms': fmt(r.ask), 'FTS5 p50/p95/p99 ms': fmt(r.baseline), 'ask/FTS5 p95': ratio(r),
     'autocomplete p50/p95/p99 ms': fmt(r.autocomplete), 'timeline topic p50/p95/p99 ms': fmt(r.timeline), 'ask during ingest p50/p95/p99': fmt(r.askDuringIngest),

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { askQuestion, COVERAGE_THRESHOLD, type AskResult } from '../src/core/ask.js';
 import { foldText } from '../src/core/text.js';
 import { loadConfig } from '../src/config.js';
-import { createContext, type AppContext } from '../src/context.js';
+import type { AppContext } from '../src/context.js';
+import { openAtStart } from '../src/prepare.js';
 import { createLogger } from '../src/log.js';
 import { projectRoot } from '../src/paths.js';
 import { runCranfield } from './cranfield-run.js';
@@ -69,7 +70,7 @@ function describe(result: AskResult): string {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = projectRoot();
   const config = { ...loadConfig(), databasePath: ':memory:', articlesDir: join(root, 'data/articles') };
-  const ctx = createContext(config, { log: createLogger({ debug: false, quiet: true }) });
+  const ctx = openAtStart(config, { log: createLogger({ debug: false, quiet: true }) });
   const set = JSON.parse(readFileSync(join(root, 'bench/questions.json'), 'utf8')) as QuestionSet;
   const run = runQualityBench(ctx, set);
   console.log(`Question set: ${run.answerable.length} answerable, ${run.unanswerable.length} unanswerable (bench/questions.json)`);

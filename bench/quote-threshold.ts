@@ -12,7 +12,7 @@ import { alignQuotation, tokenizeForAlignment } from '../src/core/align.js';
 import { checkQuotation, isClose } from '../src/core/quote.js';
 import { foldText, splitSentences } from '../src/core/text.js';
 import { loadConfig } from '../src/config.js';
-import { createContext } from '../src/context.js';
+import { openAtStart } from '../src/prepare.js';
 import { createLogger } from '../src/log.js';
 
 const THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
@@ -41,7 +41,7 @@ function alter(sentence: string, edits: number, vocabulary: string[], next: () =
   return words.join(' ');
 }
 
-const ctx = createContext(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }) });
+const ctx = openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }) });
 const paragraphs = ctx.library.getParagraphsById([...ctx.library.indexable()].map((d) => d.id));
 const sentences = paragraphs.flatMap((p) => splitSentences(p.body).filter((s) => s.split(' ').length >= 8).map((s) => ({ p, s })));
 const vocabulary = [...new Set(paragraphs.flatMap((p) => p.body.split(' ')))];

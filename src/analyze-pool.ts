@@ -14,6 +14,9 @@ export interface AnalysisJob {
 /** What a worker sends back for one job. */
 export type AnalysisReply = { result: AnalyzedArticle } | { error: string; user: boolean };
 
+/** What analysing one file gave: its analysis, or why it cannot be ingested (the run goes on without it). */
+export type AnalysisOutcome = { result: AnalyzedArticle } | { refused: UserError };
+
 /** Jobs each worker holds at once: enough to keep it busy while the writer catches up, few enough to bound memory. */
 const QUEUE_PER_WORKER = 8;
 /** Longest wait for one article before giving up: an article is at most 5 MB, analysed in well under a second. */
@@ -27,16 +30,16 @@ export function canAnalyzeOnWorkers(): boolean {
 }
 
 /**
- * Analyses article files, yielding the results in file order as they are ready. Each file's text is
- * loaded (`load`) only when its turn comes, so memory holds the files in flight, not the whole run.
+ * Analyses article files, yielding each one's outcome in file order as it is ready. Each file's text
+ * is loaded (`load`) only when its turn comes, so memory holds the files in flight, not the whole run.
  * With `threads` > 1 the work runs on that many worker threads while the caller's thread blocks
  * between results (Atomics.wait), so a synchronous database transaction can write each article
- * while the workers analyse the next ones.
- * @throws UserError for an article that cannot be read, at its turn in the order
+ * while the workers analyse the next ones. A file that cannot be loaded or is not an article is
+ * yielded as refused (a UserError naming it) at its own turn; any other failure is thrown.
  */
-export function* analyzeArticles(files: readonly string[], load: (file: string) => string, threads: number): Generator<AnalyzedArticle> {
+export function* analyzeArticles(files: readonly string[], load: (file: string) => string, threads: number): Generator<AnalysisOutcome> {
   if (threads <= 1 || files.length <= 1 || !canAnalyzeOnWorkers()) {
-    for (const file of files) yield analyzeArticle(load(file), file);
+    for (const file of files) yield outcomeOf(() => analyzeArticle(load(file), file));
     return;
   }
   const count = Math.min(threads, files.length);
@@ -50,32 +53,45 @@ export function* analyzeArticles(files: readonly string[], load: (file: string) 
     worker.on('error', () => {});
     return { worker, port: port1 };
   });
-  // A file that cannot be loaded fails at its own turn, as on one thread, not when it is sent ahead.
-  const unloadable = new Map<number, unknown>();
+  // A file that cannot be loaded is refused at its own turn, as on one thread, not when it is sent ahead.
+  const unloadable = new Map<number, AnalysisOutcome>();
   const send = (i: number) => {
-    try {
+    const sent = outcomeOf(() => {
       workers[i % count]!.worker.postMessage({ file: files[i]!, raw: load(files[i]!) } satisfies AnalysisJob);
-    } catch (error) {
-      unloadable.set(i, error);
-    }
+      return undefined;
+    });
+    if ('refused' in sent) unloadable.set(i, sent);
   };
   try {
-    // File i goes to worker i % count, so each worker's replies arrive in file order (the run stops
-    // at the first file not sent, so the files after it on that worker are never waited for).
+    // File i goes to worker i % count, so each worker's replies arrive in file order (a file that
+    // could not be sent has no reply to wait for).
     const window = count * QUEUE_PER_WORKER;
     for (let i = 0; i < Math.min(window, files.length); i++) send(i);
     for (let i = 0; i < files.length; i++) {
-      if (unloadable.has(i)) throw unloadable.get(i);
-      const reply = receive(workers[i % count]!.port, signal, i % count);
-      if ('error' in reply) throw reply.user ? new UserError(reply.error) : new Error(`analysis of ${files[i]}: ${reply.error}`);
+      let outcome = unloadable.get(i);
+      if (!outcome) {
+        const reply = receive(workers[i % count]!.port, signal, i % count);
+        if ('error' in reply && !reply.user) throw new Error(`analysis of ${files[i]}: ${reply.error}`);
+        outcome = 'error' in reply ? { refused: new UserError(reply.error) } : reply;
+      }
       if (i + window < files.length) send(i + window);
-      yield reply.result;
+      yield outcome;
     }
   } finally {
     for (const { worker, port } of workers) {
       port.close();
       void worker.terminate();
     }
+  }
+}
+
+/** Runs one file's step, turning a UserError into a refusal; anything else is a bug and is thrown. */
+function outcomeOf<T extends AnalyzedArticle | undefined>(step: () => T): { result: T } | { refused: UserError } {
+  try {
+    return { result: step() };
+  } catch (error) {
+    if (error instanceof UserError) return { refused: error };
+    throw error;
   }
 }
 

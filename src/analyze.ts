@@ -25,7 +25,7 @@ export function analyzeArticle(raw: string, file: string): AnalyzedArticle {
   try {
     article = parseArticle(raw, displayPath(file));
   } catch (error) {
-    if (error instanceof ArticleError) throw new UserError(`${error.message}; nothing was ingested.`);
+    if (error instanceof ArticleError) throw new UserError(`${error.message}.`);
     throw error;
   }
   return {

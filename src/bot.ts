@@ -1,7 +1,8 @@
 import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
 import { commandsByName } from './commands/index.js';
 import type { Config } from './config.js';
-import { createContext, type AppContext } from './context.js';
+import type { AppContext } from './context.js';
+import { openAtStart } from './prepare.js';
 import { handleInteraction, NO_MENTIONS } from './discord/interactions.js';
 import { RateLimiter } from './discord/rate-limit.js';
 import { UserError } from './errors.js';
@@ -22,7 +23,7 @@ export function clientOptions(config: Config): ClientOptions {
  */
 export async function startBot(config: Config): Promise<{ client: Client; ctx: AppContext }> {
   if (!config.discord) throw new UserError('DISCORD_TOKEN is not set.');
-  const ctx = createContext(config, { readonly: config.discord.isShard });
+  const ctx = openAtStart(config, { readonly: config.discord.isShard });
   // Build the autocomplete index now rather than on the first keystroke a user types.
   ctx.sourceFinder();
   const client = new Client(clientOptions(config));

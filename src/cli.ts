@@ -4,9 +4,10 @@ import { askQuestion, QuestionError, type AskOptions } from './core/ask.js';
 import { buildTimeline } from './core/timeline-query.js';
 import { debugRequested, loadConfig } from './config.js';
 import { createContext, type AppContext } from './context.js';
+import { prepareLibrary } from './prepare.js';
 import { integerOption, parse, UsageError } from './cli-args.js';
 import { UserError } from './errors.js';
-import { ingestPaths, removeSources } from './ingest.js';
+import { ingestPaths, removeSources, type IngestReport } from './ingest.js';
 import { createLogger } from './log.js';
 import { renderAskText } from './render/text.js';
 import { renderTimelineText } from './render/timeline-text.js';
@@ -17,10 +18,12 @@ Commands:
   ask "<question>" [--limit N] [--source ID] [--from YEAR] [--to YEAR] [--json] [--batch]
       Answer a question from the library. --batch reads one question per line from stdin
       and prints one JSON object per line.
-  ingest <file or folder>... [--threads N] [--json]
-      Add or update articles (.txt or .md, with or without front matter). --threads sets the
-      worker threads that parse them; 1 parses on the writing thread (default: one per core
-      from 1 MB of new text, else 1).
+  ingest <file or folder>... [--threads N] [--progress] [--json]
+      Add or update articles (.txt or .md, with or without front matter). A file read before
+      updates its source; bad files are named and left out, the others go in (exit status 1
+      when any was refused). --threads sets the worker threads that parse them; 1 parses on
+      the writing thread (default: one per core from 1 MB of new text, else 1). --progress
+      prints a line to stderr as each file is written, also when stderr is not a terminal.
   timeline [--topic WORDS] [--from YEAR] [--to YEAR] [--source ID] [--json]
       The dated events the articles report, in order, each with its citations.
   source [--id ID] [--cite CITATION] [--format apa|mla|chicago|bibtex] [--json]
@@ -42,20 +45,32 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   // Quiet: the terminal is for answers; warnings and errors still reach stderr.
   const log = createLogger({ debug: config.debug, quiet: true });
+  // The CLI reads the library as it is: only `npm start` and the bot read the articles folder, so
+  // `ingest DIR` into a new library holds exactly DIR.
+  const open = () => {
+    const ctx = createContext(config, { log });
+    try {
+      prepareLibrary(ctx, { readArticles: false });
+    } catch (error) {
+      ctx.close();
+      throw error;
+    }
+    return ctx;
+  };
   switch (command) {
     case 'ask':
-      return runAsk(rest, () => createContext(config, { log }));
+      return runAsk(rest, open);
     case 'ingest':
-      return runIngest(rest, () => createContext(config, { log }));
+      return runIngest(rest, open);
     case 'timeline':
-      return runTimeline(rest, () => createContext(config, { log }));
+      return runTimeline(rest, open);
     case 'remove':
-      return runRemove(rest, () => createContext(config, { log }));
+      return runRemove(rest, open);
     // Loaded on demand: they bring discord.js's builders, which would double the start-up of `ask`.
     case 'source':
-      return (await import('./cli-library.js')).runSource(rest, () => createContext(config, { log }));
+      return (await import('./cli-library.js')).runSource(rest, open);
     case 'quote':
-      return (await import('./cli-library.js')).runQuote(rest, () => createContext(config, { log }));
+      return (await import('./cli-library.js')).runQuote(rest, open);
     default:
       throw new UsageError(`Unknown command "${command}".`);
   }
@@ -100,25 +115,36 @@ function runAsk(args: string[], open: () => AppContext): number {
 }
 
 function runIngest(args: string[], open: () => AppContext): number {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' }, threads: { type: 'string' } });
+  const { values, positionals } = parse(args, { json: { type: 'boolean' }, threads: { type: 'string' }, progress: { type: 'boolean' } });
   if (positionals.length === 0) throw new UsageError('Give the files or folders to ingest: research-bot ingest data/articles');
   const threads = integerOption(values.threads, 'threads', 1, 64);
   const ctx = open();
   try {
-    const progress = process.stderr.isTTY
-      ? (done: number, total: number, file: string) => process.stderr.write(`\r\x1b[Kingesting ${done}/${total} ${file.slice(-60)}`)
-      : undefined;
+    const progress = values.progress
+      ? (done: number, total: number, file: string) => process.stderr.write(`ingesting ${done}/${total} ${file}\n`)
+      : process.stderr.isTTY
+        ? (done: number, total: number, file: string) => process.stderr.write(`\r\x1b[Kingesting ${done}/${total} ${file.slice(-60)}`)
+        : undefined;
     const report = ingestPaths(ctx, positionals, progress, threads);
-    if (progress) process.stderr.write('\r\x1b[K');
+    if (progress && !values.progress) process.stderr.write('\r\x1b[K');
     if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     else {
       for (const { file, warnings } of report.warnings) for (const w of warnings) ctx.log.warn(`${file}: ${w}`);
-      process.stdout.write(`Added ${report.added.length}, updated ${report.updated.length}, unchanged ${report.unchanged.length} (${report.paragraphs} paragraphs, ${report.events} dated events written).\n`);
+      process.stdout.write(renderIngestText(report));
     }
+    for (const { reason } of report.refused) process.stderr.write(`Refused: ${reason}\n`);
+    // 1 when any file was refused: the others went in, and a script must still notice.
+    return report.refused.length > 0 ? 1 : 0;
   } finally {
     ctx.close();
   }
-  return 0;
+}
+
+/** The ingest report for a terminal: the counts, then each source added or updated with its file. */
+function renderIngestText(report: IngestReport): string {
+  const lines = [`Added ${report.added.length}, updated ${report.updated.length}, unchanged ${report.unchanged.length}, refused ${report.refused.length} (${report.paragraphs} paragraphs, ${report.events} dated events written).`];
+  for (const { file, id, status } of report.files) if (status !== 'unchanged') lines.push(`  ${status} ${id}  ${file}`);
+  return lines.join('\n') + '\n';
 }
 
 function runTimeline(args: string[], open: () => AppContext): number {

@@ -1,11 +1,9 @@
 import type { AskDeps } from './core/ask.js';
 import type { TimelineDeps } from './core/timeline-query.js';
 import type { SynonymTable } from './core/query.js';
-import { extractTerms } from './core/terms.js';
 import { SourceFinder } from './core/source-finder.js';
 import type { SourceMeta } from './core/types.js';
 import type { Config } from './config.js';
-import { backfillEvents, ingestPaths } from './ingest.js';
 import { createLogger, type Logger } from './log.js';
 import { ParagraphSearch } from './search.js';
 import { describeDatabaseError, openDatabase, type Db } from './store/db.js';
@@ -39,9 +37,9 @@ export interface ContextOptions {
 }
 
 /**
- * Opens the database, ingests the shipped articles on first start (an empty library), and after an
- * upgrade, once: rebuilds the full-text index if the library predates it and extracts the events of
- * sources that have none from the current rules. Nothing is re-indexed otherwise.
+ * Opens the database (applying its migrations) and builds the stores, the search and the core's
+ * views of them. It reads nothing else and writes nothing: the start-up work (an index to rebuild,
+ * events to extract, the articles folder to read) is {@link prepareLibrary}'s.
  */
 export function createContext(config: Config, options: ContextOptions = {}): AppContext {
   const log = options.log ?? createLogger({ debug: config.debug });
@@ -50,7 +48,6 @@ export function createContext(config: Config, options: ContextOptions = {}): App
     const library = new Library(db);
     const events = new EventStore(db);
     const searchStore = new SearchStore(db);
-    if (!options.readonly && searchStore.needsRebuild()) rebuildSearchIndex(library, searchStore, log);
     const search = new ParagraphSearch(searchStore);
     const synonyms = loadSynonyms(config.synonymsPath);
     let finder: { finder: SourceFinder; version: number } | undefined;
@@ -79,33 +76,11 @@ export function createContext(config: Config, options: ContextOptions = {}): App
         listEventsInYears: (years, limit) => events.listEventsInYears(years, limit), getSource },
       close: () => db.close(),
     };
-    if (!options.readonly && library.countSources() === 0) {
-      const report = ingestPaths(ctx, [config.articlesDir]);
-      log.info(`First start: ingested ${report.added.length} articles (${report.paragraphs} paragraphs) from ${config.articlesDir}.`);
-    } else if (!options.readonly) {
-      const extracted = backfillEvents(ctx);
-      if (extracted.length > 0) log.info(`Extracted the dated events of ${extracted.length} sources (${events.countEvents()} events).`);
-    }
     return ctx;
   } catch (error) {
     db.close();
-    // Corruption can show only when the library is first read (counts, a rebuild, the first ingest).
     throw describeDatabaseError(error, config.databasePath);
   }
-}
-
-/** Indexes every paragraph's terms in one transaction (a library created before the index existed). */
-function rebuildSearchIndex(library: Library, store: SearchStore, log: Logger): void {
-  log.info('Building the full-text index of the library (once, after an upgrade)...');
-  const titleTerms = new Map<string, string>();
-  library.db.transaction(() => {
-    store.clear();
-    for (const p of library.indexable()) {
-      if (!titleTerms.has(p.title)) titleTerms.set(p.title, extractTerms(p.title).join(' '));
-      store.insert(p.id, p.sourceId, extractTerms(p.body).join(' '), titleTerms.get(p.title)!);
-    }
-    store.refreshStats();
-  })();
 }
 
 /** The citation fields of a stored source, without its bookkeeping. */

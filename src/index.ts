@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { loadConfig } from './config.js';
-import { createContext } from './context.js';
+import { openAtStart } from './prepare.js';
 import { UserError } from './errors.js';
 import { runLocalPrompt } from './local.js';
 
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     await startBot(config);
     return;
   }
-  const ctx = createContext(config);
+  const ctx = openAtStart(config);
   try {
     await runLocalPrompt(ctx);
   } finally {

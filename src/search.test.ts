@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { anyText, thrownBy } from '../test/arbitraries.js';
 import { loadConfig } from './config.js';
-import { createContext } from './context.js';
+import { openAtStart } from './prepare.js';
 import { createLogger } from './log.js';
 import { analyzeQuestion, askQuestion, MAX_PASSAGES, QuestionError, type AskOptions } from './core/ask.js';
 import type { SearchFilter } from './core/rank.js';
 
-const ctx = createContext(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }) });
+const ctx = openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }) });
 afterAll(() => ctx.close());
 
 /** The paragraphs a search finds, best first, as citations with their text. */

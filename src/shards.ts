@@ -2,19 +2,19 @@
 import { ShardingManager } from 'discord.js';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
-import { createContext } from './context.js';
+import { openAtStart } from './prepare.js';
 import { UserError } from './errors.js';
 import { NODE_FLAGS } from './node-flags.js';
 
 /**
- * `npm run start:sharded`: prepares the library once (migrations, first ingest), then runs one bot
+ * `npm run start:sharded`: prepares the library once (migrations, the articles folder), then runs one bot
  * process per shard under discord.js's ShardingManager; each shard opens the database read-only.
  * SHARD_COUNT sets the number of shards (default: Discord's recommendation).
  */
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.discord) throw new UserError('DISCORD_TOKEN is not set: sharding is only for the Discord bot.');
-  createContext(config).close();
+  openAtStart(config).close();
   const manager = new ShardingManager(fileURLToPath(new URL('./index.js', import.meta.url)), {
     token: config.discord.token,
     totalShards: config.discord.shardCount ?? 'auto',

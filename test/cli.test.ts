@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // `npm test` builds before running vitest; run `npm run build` first when calling vitest directly.
 const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 const QUESTION = 'When did Russia lift its arms embargo on Pakistan?';
+const SHIPPED = fileURLToPath(new URL('../data/articles', import.meta.url));
 
 let dir: string;
 let library: string;
@@ -30,8 +31,8 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'research-bot-cli-'));
   library = join(dir, 'library.db');
   expect(existsSync(CLI)).toBe(true);
-  // The first run ingests the shipped articles; the tests below start from a ready library.
-  expect(cli(['ask', 'Shoigu']).code).toBe(0);
+  // The CLI reads the library as it is: the shipped articles go in by name.
+  expect(cli(['ingest', SHIPPED]).code).toBe(0);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -107,12 +108,14 @@ describe('research-bot ask', () => {
     expect(cli(['ask', '--limit', '11', QUESTION]).errLines[0]).toBe('--limit must be a whole number from 1 to 10, not "11".');
   });
 
-  it('creates the library where DATABASE_PATH says, with the shipped articles in it', () => {
+  it('creates the library where DATABASE_PATH says, holding exactly the folder ingested into it', () => {
     mkdirSync(join(dir, 'elsewhere'));
+    mkdirSync(join(dir, 'mine'));
+    writeFileSync(join(dir, 'mine', 'notes.txt'), '---\nid: my-notes\ntitle: My notes\n---\nA zeppelin landed in Karachi.\n');
     const path = join(dir, 'elsewhere', 'my-library.db');
-    expect(cli(['ask', 'Shoigu'], { db: path }).code).toBe(0);
+    expect(cli(['ingest', join(dir, 'mine')], { db: path }).code).toBe(0);
     const db = new Database(path, { readonly: true });
-    expect(db.prepare('SELECT id FROM sources ORDER BY id').pluck().all()).toEqual(['aslam-2019', 'berger-2019', 'gvs-2018', 'kharakov-2014', 'observer-2021']);
+    expect(db.prepare('SELECT id FROM sources ORDER BY id').pluck().all()).toEqual(['my-notes']);
     db.close();
   });
 
@@ -138,7 +141,8 @@ describe('research-bot ingest', () => {
     const { code, stdout } = cli(['ingest', '--threads', '3', '--json', folder]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({
-      added: ['threads-0', 'threads-1', 'threads-2', 'threads-3', 'threads-4', 'threads-5'], updated: [], unchanged: [], warnings: [], paragraphs: 12, events: 6,
+      added: ['threads-0', 'threads-1', 'threads-2', 'threads-3', 'threads-4', 'threads-5'], updated: [], unchanged: [], refused: [], warnings: [], paragraphs: 12, events: 6,
+      files: [0, 1, 2, 3, 4, 5].map((i) => ({ file: join('threads', `t${i}.txt`), id: `threads-${i}`, status: 'added' })),
     });
   });
 

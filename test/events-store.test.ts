@@ -5,19 +5,19 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseArticle } from '../src/core/article.js';
 import { EVENT_EXTRACTOR_VERSION, extractArticleEvents } from '../src/core/events.js';
 import { loadConfig } from '../src/config.js';
-import { createContext, type AppContext } from '../src/context.js';
+import type { AppContext } from '../src/context.js';
+import { openAtStart } from '../src/prepare.js';
 import { backfillEvents, ingestPaths } from '../src/ingest.js';
 import type { Logger } from '../src/log.js';
-import { projectRoot } from '../src/paths.js';
-import { openDatabase } from '../src/store/db.js';
-import { Library } from '../src/store/library.js';
+import { displayPath, projectRoot } from '../src/paths.js';
+import { openDatabase, type Db } from '../src/store/db.js';
 
 const ARTICLES = join(projectRoot(), 'data/articles');
 let dir: string;
 let logged: string[];
 const log: Logger = { info: (m) => logged.push(m), warn: (m) => logged.push(m), error: (m) => logged.push(m) };
 const open = (articlesDir = ARTICLES): AppContext =>
-  createContext(loadConfig({ DATABASE_PATH: join(dir, 'library.db'), ARTICLES_DIR: articlesDir }), { log });
+  openAtStart(loadConfig({ DATABASE_PATH: join(dir, 'library.db'), ARTICLES_DIR: articlesDir }), { log });
 
 /** The events the five shipped articles give, extracted without the database. */
 function expectedEventCount(): number {
@@ -25,6 +25,14 @@ function expectedEventCount(): number {
     const article = parseArticle(readFileSync(join(ARTICLES, name), 'utf8'), name);
     return sum + extractArticleEvents(article.meta, article.paragraphs).length;
   }, 0);
+}
+
+/** Writes a shipped article as migration 001's tables hold it (the Library class writes today's columns). */
+function writeSourceAsBefore(db: Db, name: string): void {
+  const { meta, paragraphs } = parseArticle(readFileSync(join(ARTICLES, name), 'utf8'), name);
+  db.prepare(`INSERT INTO sources (id, title, author, publisher, published, date_note, url, file, content_hash, ingested_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '')`).run(meta.id, meta.title, meta.author ?? null, meta.publisher ?? null, meta.date ?? null, meta.dateNote ?? null, meta.url ?? null, name, name);
+  for (const p of paragraphs) db.prepare('INSERT INTO paragraphs (source_id, n, text, body, repeat_of) VALUES (?, ?, ?, ?, ?)').run(meta.id, p.n, p.text, p.body, p.repeatOf ?? null);
 }
 
 beforeEach(() => {
@@ -112,9 +120,9 @@ describe('EventStore', () => {
     mkdirSync(oldMigrations);
     for (const name of ['001-init.sql', '002-events.sql', '003-search-terms.sql', '004-events-year.sql']) copyFileSync(join(projectRoot(), 'migrations', name), join(oldMigrations, name));
     const db = openDatabase(join(dir, 'library.db'), { migrationsDir: oldMigrations });
-    const library = new Library(db);
+
     db.transaction(() => {
-      for (const name of readdirSync(ARTICLES)) library.replaceSource(parseArticle(readFileSync(join(ARTICLES, name), 'utf8'), name), name, name);
+      for (const name of readdirSync(ARTICLES)) writeSourceAsBefore(db, name);
       const paragraph = db.prepare('SELECT id FROM paragraphs LIMIT 1').pluck().get();
       db.prepare(`INSERT INTO events (paragraph_id, position, date, precision, summary, quote, mention, relative)
         VALUES (?, 0, '2014', 'year', 'old', 'old', '2014', 0)`).run(paragraph);
@@ -139,9 +147,9 @@ describe('backfillEvents', () => {
     mkdirSync(oldMigrations);
     copyFileSync(join(projectRoot(), 'migrations/001-init.sql'), join(oldMigrations, '001-init.sql'));
     const db = openDatabase(join(dir, 'library.db'), { migrationsDir: oldMigrations });
-    const library = new Library(db);
+
     db.transaction(() => {
-      for (const name of readdirSync(ARTICLES)) library.replaceSource(parseArticle(readFileSync(join(ARTICLES, name), 'utf8'), name), name, name);
+      for (const name of readdirSync(ARTICLES)) writeSourceAsBefore(db, name);
     })();
     db.close();
 
@@ -151,11 +159,17 @@ describe('backfillEvents', () => {
       expect(logged).toEqual([
         'Building the full-text index of the library (once, after an upgrade)...',
         `Extracted the dated events of 5 sources (${expectedEventCount()} events).`,
+        `The articles folder ${join(dir, 'no-articles-here')} does not exist (ARTICLES_DIR); the library is as it was.`,
       ]);
       expect(backfillEvents(ctx)).toEqual([]);
     } finally {
       ctx.close();
     }
+    // The next start reads the articles folder: its files take over the sources whose stored files
+    // are gone (same ids), extracting nothing again; the start after that has nothing to do.
+    logged = [];
+    open().close();
+    expect(logged).toEqual([`Read the articles folder ${displayPath(ARTICLES)}: added 0, updated 5 (aslam-2019, berger-2019, gvs-2018, kharakov-2014, observer-2021), unchanged 0, refused 0; 98 paragraphs written.`]);
     logged = [];
     open().close();
     expect(logged).toEqual([]);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandsByName } from '../src/commands/index.js';
 import type { DiscordReply } from '../src/commands/types.js';
 import { loadConfig } from '../src/config.js';
-import { createContext } from '../src/context.js';
+import { openAtStart } from '../src/prepare.js';
 import { createLogger } from '../src/log.js';
 import { startLoggedInBot, type BotProcess } from './bot-process.js';
 import { checkMessageLimits, startFakeDiscord, type FakeDiscord, type PlayedInteraction } from './fake-discord/index.js';
@@ -28,7 +28,7 @@ let dir: string;
 
 /** The answer each question must get: the same command run in-process on the same articles. */
 function expectedAnswers(): Map<string, DiscordReply> {
-  const ctx = createContext(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }) });
+  const ctx = openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }) });
   try {
     const ask = commandsByName.get('ask')!;
     return new Map(QUESTIONS.map((question) => [question, ask.renderDiscord(ask.run(ctx, { question }))]));

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../src/commands/index.js';
 import type { Command, DiscordReply, OptionValues } from '../src/commands/types.js';
 import { loadConfig } from '../src/config.js';
-import { createContext, type AppContext } from '../src/context.js';
+import type { AppContext } from '../src/context.js';
+import { openAtStart } from '../src/prepare.js';
 import { QuestionError } from '../src/core/ask.js';
 import { ArticleError, parseArticle, SOURCE_ID } from '../src/core/article.js';
 import { UserError } from '../src/errors.js';
@@ -34,10 +35,10 @@ const errorsLogged: string[] = [];
 const quietLog: Logger = { info: () => undefined, warn: () => undefined, error: (message) => void errorsLogged.push(message) };
 
 beforeAll(() => {
-  ctx = createContext(loadConfig({ DATABASE_PATH: ':memory:' }), { log: quietLog });
+  ctx = openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: quietLog });
   dir = mkdtempSync(join(tmpdir(), 'research-bot-properties-'));
-  // The CLI's library: the shipped articles, ingested once here.
-  createContext(loadConfig({ DATABASE_PATH: join(dir, 'library.db') }), { log: quietLog }).close();
+  // The CLI's library: the shipped articles, read at start as the bot reads them.
+  openAtStart(loadConfig({ DATABASE_PATH: join(dir, 'library.db') }), { log: quietLog }).close();
 });
 afterAll(() => {
   ctx.close();
@@ -205,8 +206,8 @@ describe('hostile articles in the library', () => {
       fc.property(hostileArticle, ({ id, text }) => {
         const file = join(dir, `${id}.md`);
         writeFileSync(file, text);
-        const { error } = outcome(() => ingestPaths(ctx, [file]));
-        if (error !== undefined) return expectOneSentence(error);
+        const { refused } = ingestPaths(ctx, [file]);
+        if (refused.length > 0) return expectOneSentence(new UserError(refused[0]!.reason));
         const answer = outcome(() => ask.renderDiscord(ask.run(ctx, { question: 'Zanzibar quokka summit', source: id })));
         expect(answer.error).toBeUndefined();
         expectSafeReply(answer.value!);
@@ -288,7 +289,7 @@ describe('the CLI', () => {
         if (code === 0) return;
         expect(code).toBe(1);
         expect(stderr).not.toContain('Unexpected failure');
-        expectOneSentence(new UserError(stderr.trimEnd()));
+        expectOneSentence(new UserError(stderr.trimEnd().replace(/^Refused: /, '')));
         expect(librarySources()).toEqual(before);
       }),
       { numRuns: 5 },

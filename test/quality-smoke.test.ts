@@ -3,12 +3,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runQualityBench } from '../bench/quality.js';
 import { COVERAGE_THRESHOLD } from '../src/core/ask.js';
 import { loadConfig } from '../src/config.js';
-import { createContext } from '../src/context.js';
+import { openAtStart } from '../src/prepare.js';
 import { createLogger } from '../src/log.js';
 
 // The question set of `npm run bench:quality` as a regression test: a change to analysis, ranking or
 // refusal that loses a question shows here. Improvements update the counts (and the README figures).
-const ctx = createContext(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }) });
+const ctx = openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }) });
 afterAll(() => ctx.close());
 const set = JSON.parse(readFileSync(new URL('../bench/questions.json', import.meta.url), 'utf8'));
 const run = runQualityBench(ctx, set);

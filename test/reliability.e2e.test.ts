@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../src/paths.js';
 import { botEnv, startLoggedInBot, startScript, type BotProcess } from './bot-process.js';
 import { EVERYONE_PERMISSIONS } from './fake-discord/fixtures.js';
 import { startFakeDiscord, type FakeDiscord, type PlayedInteraction, type PlayedOption } from './fake-discord/index.js';
@@ -112,7 +113,7 @@ describe('/library permissions', () => {
 
   it('lets a member with Manage Server re-read the articles folder, bringing the source back', async () => {
     const message = await finalMessage(play('library', libraryAction('reingest'), MODERATOR));
-    expect(message.embeds[0].description).toBe('Re-read the articles folder: added 1 (berger-2019), updated 0, unchanged 4; 17 paragraphs written.');
+    expect(message.embeds[0].description).toBe('Re-read the articles folder: added 1 (berger-2019), updated 0, unchanged 4, refused 0; 17 paragraphs written.');
     expect(storedSources()).toContain('berger-2019');
   });
 });
@@ -121,6 +122,7 @@ describe('research-bot remove (the operator\'s CLI)', () => {
   it('removes sources, or removes nothing when one id is unknown', async () => {
     const path = join(dir, 'cli.db');
     const cli = (...args: string[]) => startScript('cli.js', { PATH: process.env.PATH, DATABASE_PATH: path }, args);
+    expect(await cli('ingest', join(projectRoot(), 'data/articles')).exited).toBe(0);
     const refused = cli('remove', 'gvs-2018', 'no-such-source');
     expect(await refused.exited).toBe(1);
     expect(refused.output()).toMatch(/There is no source "no-such-source" in the library; nothing was removed\.\n$/);

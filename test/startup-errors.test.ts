@@ -63,7 +63,7 @@ async function expectRefusal(databasePath: string, sentence: RegExp, options: Sp
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'research-bot-startup-'));
   library = join(dir, 'library.db');
-  expect((await start(ENTRY_POINTS[0]!, library)).code).toBe(0);
+  expect((await start(ENTRY_POINTS[1]!, library)).code).toBe(0);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { timeline } from '../src/commands/timeline.js';
 import { loadConfig } from '../src/config.js';
-import { createContext, type AppContext } from '../src/context.js';
+import type { AppContext } from '../src/context.js';
+import { openAtStart } from '../src/prepare.js';
 import { answerLine } from '../src/local.js';
 import { createLogger } from '../src/log.js';
 import { TOPIC_PREFIX } from '../src/render/discord-timeline.js';
 
 let ctx: AppContext;
 beforeAll(() => {
-  ctx = createContext({ ...loadConfig({}), databasePath: ':memory:' }, { log: createLogger({ debug: false, quiet: true }) });
+  ctx = openAtStart({ ...loadConfig({}), databasePath: ':memory:' }, { log: createLogger({ debug: false, quiet: true }) });
 });
 afterAll(() => ctx.close());
 

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkMessageLimits } from '../../test/fake-discord/limits.js';
 import { loadConfig } from '../config.js';
-import { createContext, type AppContext } from '../context.js';
+import type { AppContext } from '../context.js';
+import { openAtStart } from '../prepare.js';
 import { askQuestion, QuestionError } from '../core/ask.js';
 import { createLogger } from '../log.js';
 import { library } from './library.js';
@@ -14,7 +15,7 @@ const quiet = createLogger({ debug: false, quiet: true });
 let ctx: AppContext;
 
 beforeEach(() => {
-  ctx = createContext(loadConfig({ DATABASE_PATH: ':memory:' }), { log: quiet });
+  ctx = openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: quiet });
 });
 afterEach(() => ctx.close());
 
@@ -44,7 +45,7 @@ describe('library', () => {
   it('re-reads the articles folder, bringing a removed source back', () => {
     library.run(ctx, { action: 'remove', source: 'berger-2019' });
     const result = library.run(ctx, { action: 'reingest' });
-    expect(library.renderText(result)).toBe('Re-read the articles folder: added 1 (berger-2019), updated 0, unchanged 4; 17 paragraphs written.');
+    expect(library.renderText(result)).toBe('Re-read the articles folder: added 1 (berger-2019), updated 0, unchanged 4, refused 0; 17 paragraphs written.');
     expect(citations('Martin Berger bitter enemies geopolitical partners')).toContain('berger-2019');
     expect(ctx.search.size()).toBe(97);
   });
@@ -59,8 +60,8 @@ describe('library', () => {
     const dir = mkdtempSync(join(tmpdir(), 'research-bot-library-'));
     try {
       const config = loadConfig({ DATABASE_PATH: join(dir, 'library.db') });
-      createContext(config, { log: quiet }).close();
-      const shard = createContext(config, { log: quiet, readonly: true });
+      openAtStart(config, { log: quiet }).close();
+      const shard = openAtStart(config, { log: quiet, readonly: true });
       try {
         expect(() => library.run(shard, { action: 'remove', source: 'berger-2019' })).toThrow('The library is open read-only here (the bot runs in shards); change it with the CLI, then restart the bot.');
       } finally {

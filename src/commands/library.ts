@@ -3,6 +3,7 @@ import { QuestionError } from '../core/ask.js';
 import type { AppContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { ingestInChildProcess, ingestPaths, removeSources, type IngestReport } from '../ingest.js';
+import { describeIngest } from '../prepare.js';
 import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from '../render/limits.js';
 import type { StoredSource } from '../store/library.js';
 import { suggestSources } from './suggest.js';
@@ -23,12 +24,6 @@ function change(ctx: AppContext, action: string, sourceId: string | undefined): 
   if (!sourceId?.trim()) throw new QuestionError('Say which source to remove: /library action: remove source: <id>.');
   const [removed] = removeSources(ctx, [sourceId.trim()]);
   return { action, removed: removed! };
-}
-
-function describeReport(report: IngestReport): string {
-  const list = (ids: string[]) => (ids.length > 0 ? ` (${truncate(ids.join(', '), 300)})` : '');
-  return `added ${report.added.length}${list(report.added)}, updated ${report.updated.length}${list(report.updated)}, ` +
-    `unchanged ${report.unchanged.length}; ${report.paragraphs} paragraphs written.`;
 }
 
 /**
@@ -58,7 +53,7 @@ export const library = {
   renderText: (result) =>
     result.action === 'remove'
       ? `Removed ${result.removed.id} (${result.removed.title}, ${result.removed.paragraphCount} paragraphs). Ingest its file again to bring it back.`
-      : `Re-read the articles folder: ${describeReport(result.report)}`,
+      : `Re-read the articles folder: ${describeIngest(result.report, true)}`,
   renderDiscord: (result) => ({
     embeds: [{
       title: 'Library updated',
@@ -66,7 +61,7 @@ export const library = {
       description: truncate(
         result.action === 'remove'
           ? `Removed **${result.removed.id}** (${escapeForDiscord(result.removed.title)}, ${result.removed.paragraphCount} paragraphs). Ingest its file again to bring it back.`
-          : `Re-read the articles folder: ${escapeForDiscord(describeReport(result.report))}`,
+          : `Re-read the articles folder: ${escapeForDiscord(describeIngest(result.report, true))}`,
         L.description,
       ),
     }],

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QuestionError } from '../core/ask.js';
 import { loadConfig } from '../config.js';
-import { createContext, type AppContext } from '../context.js';
+import type { AppContext } from '../context.js';
+import { openAtStart } from '../prepare.js';
 import { createLogger } from '../log.js';
 import { embedLength } from '../render/discord.js';
 import { quoteCommand } from './quote.js';
 
 let ctx: AppContext;
 beforeAll(() => {
-  ctx = createContext(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }, () => true) });
+  ctx = openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }, () => true) });
 });
 afterAll(() => ctx.close());
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QuestionError } from '../core/ask.js';
 import { loadConfig } from '../config.js';
-import { createContext, type AppContext } from '../context.js';
+import type { AppContext } from '../context.js';
+import { openAtStart } from '../prepare.js';
 import { createLogger } from '../log.js';
 import { codeBlock } from '../render/discord-library.js';
 import { embedLength } from '../render/discord.js';
@@ -10,7 +11,7 @@ import { listSources, type SourceReply } from './source-views.js';
 
 let ctx: AppContext;
 beforeAll(() => {
-  ctx = createContext(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }, () => true) });
+  ctx = openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }, () => true) });
 });
 afterAll(() => ctx.close());
 

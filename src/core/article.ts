@@ -45,7 +45,7 @@ export function parseArticle(raw: string, file: string): ParsedArticle {
   const { meta, warnings } = resolveMeta(frontMatter.fields, file, blocks.flat(), kept);
   const paragraphs = markRepeats(dropFurniture(kept, meta.title, dropped), dropped);
   if (paragraphs.length === 0) throw new ArticleError(`${file} has no article text after removing boilerplate`);
-  return { meta, paragraphs, dropped, warnings };
+  return { meta, paragraphs, dropped, warnings, ...(frontMatter.fields.id === undefined ? { idGuessed: true as const } : {}) };
 }
 
 /** Splits on blank lines when the text has any, else one paragraph per line; lines are tidied. */

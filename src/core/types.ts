@@ -37,6 +37,8 @@ export interface ParsedArticle {
   dropped: DroppedText[];
   /** What was guessed because the file did not say it (no front matter). */
   warnings: string[];
+  /** Set when the id was guessed, not given in front matter: ingestion may then choose another. */
+  idGuessed?: true;
 }
 
 /** A stored source, as the library lists it. */

@@ -4,15 +4,25 @@ import type { Db } from './db.js';
 interface SourceRow {
   id: string; title: string; author: string | null; publisher: string | null; published: string | null;
   date_note: string | null; url: string | null; file: string; content_hash: string; warnings: string; dropped: string;
-  paragraph_count: number;
+  file_size: number | null; file_mtime: number | null; paragraph_count: number;
 }
 
 interface ParagraphRow { id: number; source_id: string; n: number; text: string; body: string; repeat_of: number | null }
 
 /** A source as stored, with where it came from. */
 export interface StoredSource extends Source {
+  /** The file it was read from: its identity (absolute; relative to the working folder in older libraries). */
   file: string;
   contentHash: string;
+  /** The file's size and modification time (ms) when it was last read, when known. */
+  fileSize?: number;
+  fileMtime?: number;
+}
+
+/** Size and modification time of a file, as the start-up re-read compares them. */
+export interface FileStamp {
+  size: number;
+  mtime: number;
 }
 
 /** The library tables behind prepared statements: every read and write of sources and paragraphs. */
@@ -26,6 +36,13 @@ export class Library {
       source: db.prepare(`SELECT s.*, (SELECT count(*) FROM paragraphs p WHERE p.source_id = s.id) AS paragraph_count
         FROM sources s WHERE s.id = ?`),
       sourceByHash: db.prepare('SELECT id FROM sources WHERE content_hash = ?').pluck(),
+      // Newest first: an older library may hold two sources of one file (an id changed in its front matter).
+      sourceByFile: db.prepare('SELECT id FROM sources WHERE file IN (?, ?) ORDER BY ingested_at DESC LIMIT 1').pluck(),
+      stamps: db.prepare('SELECT id, file, file_size AS size, file_mtime AS mtime FROM sources'),
+      stamp: db.prepare('UPDATE sources SET file = ?, file_size = ?, file_mtime = ? WHERE id = ?'),
+      removedHash: db.prepare('SELECT content_hash FROM removed_files WHERE file IN (?, ?)').pluck(),
+      markRemoved: db.prepare('INSERT OR REPLACE INTO removed_files (file, content_hash, removed_at) VALUES (?, ?, ?)'),
+      forgetRemoved: db.prepare('DELETE FROM removed_files WHERE file IN (?, ?)'),
       paragraphById: db.prepare('SELECT * FROM paragraphs WHERE id = ?'),
       paragraph: db.prepare('SELECT * FROM paragraphs WHERE source_id = ? AND n = ?'),
       paragraphsOf: db.prepare('SELECT * FROM paragraphs WHERE source_id = ? ORDER BY n'),
@@ -33,8 +50,8 @@ export class Library {
         JOIN sources s ON s.id = p.source_id WHERE p.body <> '' AND p.id > ? ORDER BY p.id LIMIT ?`),
       deleteSource: db.prepare('DELETE FROM sources WHERE id = ?'),
       insertSource: db.prepare(`INSERT INTO sources (id, title, author, publisher, published, date_note, url, file,
-        content_hash, warnings, dropped, ingested_at) VALUES (@id, @title, @author, @publisher, @published, @dateNote,
-        @url, @file, @contentHash, @warnings, @dropped, @ingestedAt)`),
+        content_hash, warnings, dropped, ingested_at, file_size, file_mtime) VALUES (@id, @title, @author, @publisher, @published,
+        @dateNote, @url, @file, @contentHash, @warnings, @dropped, @ingestedAt, @size, @mtime)`),
       insertParagraph: db.prepare('INSERT INTO paragraphs (source_id, n, text, body, repeat_of) VALUES (?, ?, ?, ?, ?)'),
       count: db.prepare('SELECT count(*) FROM sources').pluck(),
     };
@@ -54,6 +71,39 @@ export class Library {
   /** The id of the source ingested from a file with this content hash, if any. */
   findByHash(contentHash: string): string | undefined {
     return this.statements.sourceByHash.get(contentHash) as string | undefined;
+  }
+
+  /**
+   * The id of the source read from a file, if any.
+   * @param file the absolute path; `shown` the same as older libraries stored it (relative to the working folder)
+   */
+  findByFile(file: string, shown: string): string | undefined {
+    return this.statements.sourceByFile.get(file, shown) as string | undefined;
+  }
+
+  /** Every source's file with its size and modification time when last read (null when unknown). */
+  fileStamps(): { id: string; file: string; size: number | null; mtime: number | null }[] {
+    return this.statements.stamps.all() as { id: string; file: string; size: number | null; mtime: number | null }[];
+  }
+
+  /** Records where a source's unchanged file now is and its size and time (call inside a transaction). */
+  stampFile(id: string, file: string, stamp: FileStamp): void {
+    this.statements.stamp.run(file, stamp.size, stamp.mtime, id);
+  }
+
+  /** The content hash of a file whose source was removed, if it was (either form of its path). */
+  removedHash(file: string, shown: string): string | undefined {
+    return this.statements.removedHash.get(file, shown) as string | undefined;
+  }
+
+  /** Remembers that a file's source was removed, so the start-up re-read leaves that file out. */
+  markRemoved(file: string, contentHash: string): void {
+    this.statements.markRemoved.run(file, contentHash, new Date().toISOString());
+  }
+
+  /** Forgets a removal: the file was ingested again by name. */
+  forgetRemoved(file: string, shown: string): void {
+    this.statements.forgetRemoved.run(file, shown);
   }
 
   /** Number of sources. */
@@ -99,13 +149,14 @@ export class Library {
    * Replaces a source and its paragraphs (call inside a transaction).
    * @returns the stored paragraphs with text of their own, with their new ids, for the search index
    */
-  replaceSource(article: ParsedArticle, file: string, contentHash: string): { id: number; body: string }[] {
+  replaceSource(article: ParsedArticle, file: string, contentHash: string, stamp?: FileStamp): { id: number; body: string }[] {
     const { meta } = article;
     this.statements.deleteSource.run(meta.id);
     this.statements.insertSource.run({
       id: meta.id, title: meta.title, author: meta.author ?? null, publisher: meta.publisher ?? null,
       published: meta.date ?? null, dateNote: meta.dateNote ?? null, url: meta.url ?? null, file, contentHash,
       warnings: JSON.stringify(article.warnings), dropped: JSON.stringify(article.dropped), ingestedAt: new Date().toISOString(),
+      size: stamp?.size ?? null, mtime: stamp?.mtime ?? null,
     });
     return article.paragraphs.flatMap((p) => {
       const { lastInsertRowid } = this.statements.insertParagraph.run(meta.id, p.n, p.text, p.body, p.repeatOf ?? null);
@@ -128,6 +179,7 @@ function toSource(row: SourceRow): StoredSource {
     dropped: JSON.parse(row.dropped) as DroppedText[],
     file: row.file,
     contentHash: row.content_hash,
+    ...(row.file_size !== null && row.file_mtime !== null ? { fileSize: row.file_size, fileMtime: row.file_mtime } : {}),
   };
 }
 
