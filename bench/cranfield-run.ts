@@ -5,10 +5,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzeQuestion } from '../src/core/ask.js';
-import { loadConfig } from '../src/config.js';
-import { openAtStart } from '../src/prepare.js';
-import { createLogger } from '../src/log.js';
+import { analyzeQuestion } from '../src/core/search/ask.js';
+import { loadConfig } from '../src/app/config.js';
+import { openAtStart } from '../src/ingest/prepare.js';
+import { createLogger } from '../src/app/log.js';
 import { loadCranfield, meanScores, scoreRanking } from './cranfield.js';
 import { writeCranfieldArticles } from './cranfield-library.js';
 import { Fts5Baseline } from './fts5-baseline.js';

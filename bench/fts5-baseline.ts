@@ -3,8 +3,8 @@
  * bm25(), query words OR-ed with stop words removed.
  */
 import Database from 'better-sqlite3';
-import { STOP_WORDS, tokenize } from '../src/core/terms.js';
-import { foldText } from '../src/core/text.js';
+import { STOP_WORDS, tokenize } from '../src/core/language/terms.js';
+import { foldText } from '../src/core/language/text.js';
 
 /** Turns a natural-language query into an FTS5 OR query without stop words; `undefined` when nothing is left. */
 export function toFtsQuery(text: string): string | undefined {

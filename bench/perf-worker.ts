@@ -8,9 +8,9 @@ import Database from 'better-sqlite3';
 import { ask } from '../src/commands/ask.js';
 import { suggestSources } from '../src/commands/suggest.js';
 import { timeline } from '../src/commands/timeline.js';
-import { loadConfig } from '../src/config.js';
-import { createContext } from '../src/context.js';
-import { createLogger } from '../src/log.js';
+import { loadConfig } from '../src/app/config.js';
+import { createContext } from '../src/app/context.js';
+import { createLogger } from '../src/app/log.js';
 import { toFtsQuery } from './fts5-baseline.js';
 import { generateQueries, PEOPLE } from './generate.js';
 

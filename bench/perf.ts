@@ -9,11 +9,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../src/config.js';
-import { openAtStart } from '../src/prepare.js';
-import { createLogger } from '../src/log.js';
-import { NODE_FLAGS } from '../src/node-flags.js';
-import { projectRoot } from '../src/paths.js';
+import { loadConfig } from '../src/app/config.js';
+import { openAtStart } from '../src/ingest/prepare.js';
+import { createLogger } from '../src/app/log.js';
+import { NODE_FLAGS } from '../src/app/node-flags.js';
+import { projectRoot } from '../src/app/paths.js';
 import { generateLibrary } from './generate.js';
 
 const ROOT = projectRoot();
@@ -73,7 +73,7 @@ async function measure(size: number) {
     baseline.close();
     const baselineBuildMs = performance.now() - t;
 
-    const cold = wallTime(process.execPath, [...NODE_FLAGS, 'dist/src/cli.js', 'ask', 'Sergey Lavrov'], env(databasePath));
+    const cold = wallTime(process.execPath, [...NODE_FLAGS, 'dist/src/cli/main.js', 'ask', 'Sergey Lavrov'], env(databasePath));
     const coldNpm = wallTime('npm', ['run', '-s', 'cli', '--', 'ask', 'Sergey Lavrov'], env(databasePath), 3);
     // `npm start` (the local prompt, stdin closed at once): with the articles folder re-read (a stat per
     // file, nothing changed), and with an empty folder, as a start that reads no folder.
@@ -83,7 +83,7 @@ async function measure(size: number) {
     const answering = await worker(databasePath, baselinePath);
 
     // /ask while another process ingests a tenth more articles.
-    const ingest = spawn(process.execPath, ['dist/src/cli.js', 'ingest', join(dir, 'extra')], { cwd: ROOT, env: env(databasePath), stdio: 'ignore' });
+    const ingest = spawn(process.execPath, ['dist/src/cli/main.js', 'ingest', join(dir, 'extra')], { cwd: ROOT, env: env(databasePath), stdio: 'ignore' });
     const ingestDone = new Promise<number>((resolve) => ingest.on('exit', (code) => resolve(code ?? -1)));
     const during = await worker(databasePath, baselinePath, ['--no-baseline']);
     const ingestCode = await ingestDone;

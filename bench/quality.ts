@@ -8,13 +8,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { askQuestion, COVERAGE_THRESHOLD, type AskResult } from '../src/core/ask.js';
-import { foldText } from '../src/core/text.js';
-import { loadConfig } from '../src/config.js';
-import type { AppContext } from '../src/context.js';
-import { openAtStart } from '../src/prepare.js';
-import { createLogger } from '../src/log.js';
-import { projectRoot } from '../src/paths.js';
+import { askQuestion, COVERAGE_THRESHOLD, type AskResult } from '../src/core/search/ask.js';
+import { foldText } from '../src/core/language/text.js';
+import { loadConfig } from '../src/app/config.js';
+import type { AppContext } from '../src/app/context.js';
+import { openAtStart } from '../src/ingest/prepare.js';
+import { createLogger } from '../src/app/log.js';
+import { projectRoot } from '../src/app/paths.js';
 import { runCranfield } from './cranfield-run.js';
 import { printTimelineBench } from './timeline-quality.js';
 

@@ -8,12 +8,12 @@
  * MIN_CLOSE_WORDS applied), by threshold.
  * Usage: npm run build && node dist/bench/quote-threshold.js
  */
-import { alignQuotation, tokenizeForAlignment } from '../src/core/align.js';
-import { checkQuotation, isClose } from '../src/core/quote.js';
-import { foldText, splitSentences } from '../src/core/text.js';
-import { loadConfig } from '../src/config.js';
-import { openAtStart } from '../src/prepare.js';
-import { createLogger } from '../src/log.js';
+import { alignQuotation, tokenizeForAlignment } from '../src/core/quote/align.js';
+import { checkQuotation, isClose } from '../src/core/quote/quote.js';
+import { foldText, splitSentences } from '../src/core/language/text.js';
+import { loadConfig } from '../src/app/config.js';
+import { openAtStart } from '../src/ingest/prepare.js';
+import { createLogger } from '../src/app/log.js';
 
 const THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
 const EDITS = [1, 2, 3, 4, 6];

@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildTimeline } from '../src/core/timeline-query.js';
-import type { SourcedEvent } from '../src/core/timeline.js';
-import type { AppContext } from '../src/context.js';
+import { buildTimeline } from '../src/core/timeline/timeline-query.js';
+import type { SourcedEvent } from '../src/core/timeline/timeline.js';
+import type { AppContext } from '../src/app/context.js';
 
 interface GoldEvent {
   sourceId: string;

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
-import { loadConfig } from './config.js';
-import { openAtStart } from './prepare.js';
-import { UserError } from './errors.js';
-import { runLocalPrompt } from './local.js';
+import { loadConfig } from './app/config.js';
+import { openAtStart } from './ingest/prepare.js';
+import { UserError } from './core/errors.js';
+import { runLocalPrompt } from './cli/prompt.js';
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local prompt. */
 async function main(): Promise<void> {
   const config = loadConfig();
   if (config.discord) {
-    const { startBot } = await import('./bot.js');
+    const { startBot } = await import('./discord/bot.js');
     await startBot(config);
     return;
   }

@@ -37,7 +37,7 @@ The **secret** summit in Tashkent was attended by @everyone and <@12345678901234
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'research-bot-e2e-'));
   writeFileSync(join(dir, 'hostile.txt'), HOSTILE_ARTICLE);
-  const ingest = startScript('cli.js', { PATH: process.env.PATH, DATABASE_PATH: join(dir, 'library.db') }, ['ingest', join(dir, 'hostile.txt')]);
+  const ingest = startScript('cli/main.js', { PATH: process.env.PATH, DATABASE_PATH: join(dir, 'library.db') }, ['ingest', join(dir, 'hostile.txt')]);
   expect(await ingest.exited).toBe(0);
   fake = await startFakeDiscord();
   await startBot();
@@ -174,7 +174,7 @@ describe('buttons', () => {
 
 describe('npm run deploy', () => {
   it('registers the command JSON in the guild', async () => {
-    const deploy = startScript('deploy.js', botEnv(fake, join(dir, 'library.db')));
+    const deploy = startScript('discord/deploy.js', botEnv(fake, join(dir, 'library.db')));
     expect(await deploy.exited).toBe(0);
     expect(deploy.output()).toBe('Registered 5 commands (/ask, /source, /timeline, /quote, /library) in guild ' + fake.guildId + '.\n');
     expect(fake.registeredCommands('guild').map((c: { name: string }) => c.name)).toEqual(['ask', 'source', 'timeline', 'quote', 'library']);
@@ -182,14 +182,14 @@ describe('npm run deploy', () => {
   });
 
   it('registers the commands globally with --global', async () => {
-    const deploy = startScript('deploy.js', botEnv(fake, join(dir, 'library.db')), ['--global']);
+    const deploy = startScript('discord/deploy.js', botEnv(fake, join(dir, 'library.db')), ['--global']);
     expect(await deploy.exited).toBe(0);
     expect(deploy.output()).toBe('Registered 5 commands (/ask, /source, /timeline, /quote, /library) globally.\n');
     expect(fake.registeredCommands('global')).toEqual(commandDefinitions());
   });
 
   it('stops with one sentence naming the missing setting', async () => {
-    const deploy = startScript('deploy.js', { ...botEnv(fake, join(dir, 'library.db')), DISCORD_CLIENT_ID: '' });
+    const deploy = startScript('discord/deploy.js', { ...botEnv(fake, join(dir, 'library.db')), DISCORD_CLIENT_ID: '' });
     expect(await deploy.exited).toBe(1);
     expect(deploy.output()).toBe('DISCORD_CLIENT_ID is not set: copy the application id from the Developer Portal.\n');
   });
@@ -203,7 +203,7 @@ describe('npm run start:sharded', () => {
   it('answers from two shards that each open the database read-only', async () => {
     await bot.stop();
     const identified = fake.identifyCount();
-    const sharded = startScript('shards.js', botEnv(fake, join(dir, 'library.db'), { SHARD_COUNT: '2' }));
+    const sharded = startScript('discord/shards.js', botEnv(fake, join(dir, 'library.db'), { SHARD_COUNT: '2' }));
     try {
       await waitUntil(() => fake.identifyCount() >= identified + 2, `two shards to log in (output: ${sharded.output()})`, 30_000);
       const played = fake.slashCommand('ask', [{ name: 'question', type: STRING, value: 'Friendship 2018 exercise' }]);

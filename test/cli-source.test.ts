@@ -3,10 +3,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../src/paths.js';
+import { projectRoot } from '../src/app/paths.js';
 
 // Drives the built CLI (run `npm run build` first) on a library in a temporary folder.
-const cli = join(projectRoot(), 'dist/src/cli.js');
+const cli = join(projectRoot(), 'dist/src/cli/main.js');
 let dir: string;
 
 function run(...args: string[]) {

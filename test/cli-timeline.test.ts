@@ -7,9 +7,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../src/paths.js';
+import { projectRoot } from '../src/app/paths.js';
 
-const CLI = join(projectRoot(), 'dist/src/cli.js');
+const CLI = join(projectRoot(), 'dist/src/cli/main.js');
 let dir: string;
 
 function run(...args: string[]) {

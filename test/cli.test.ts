@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // `npm test` builds before running vitest; run `npm run build` first when calling vitest directly.
-const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../dist/src/cli/main.js', import.meta.url));
 const QUESTION = 'When did Russia lift its arms embargo on Pakistan?';
 const SHIPPED = fileURLToPath(new URL('../data/articles', import.meta.url));
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/store/db.js';
 
 // `npm test` builds first; run `npm run build` before calling vitest on this file directly.
-const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../dist/src/cli/main.js', import.meta.url));
 const KILLS = 25;
 /** Articles in the new state: enough that a kill after one of them lands well before the commit. */
 const NEW_ARTICLES = 100;

@@ -2,14 +2,14 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseArticle } from '../src/core/article.js';
-import { EVENT_EXTRACTOR_VERSION, extractArticleEvents } from '../src/core/events.js';
-import { loadConfig } from '../src/config.js';
-import type { AppContext } from '../src/context.js';
-import { openAtStart } from '../src/prepare.js';
-import { backfillEvents, ingestPaths } from '../src/ingest.js';
-import type { Logger } from '../src/log.js';
-import { displayPath, projectRoot } from '../src/paths.js';
+import { parseArticle } from '../src/core/article/article.js';
+import { EVENT_EXTRACTOR_VERSION, extractArticleEvents } from '../src/core/timeline/events.js';
+import { loadConfig } from '../src/app/config.js';
+import type { AppContext } from '../src/app/context.js';
+import { openAtStart } from '../src/ingest/prepare.js';
+import { backfillEvents, ingestPaths } from '../src/ingest/ingest.js';
+import type { Logger } from '../src/app/log.js';
+import { displayPath, projectRoot } from '../src/app/paths.js';
 import { openDatabase, type Db } from '../src/store/db.js';
 
 const ARTICLES = join(projectRoot(), 'data/articles');

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandsByName } from '../src/commands/index.js';
 import type { DiscordReply } from '../src/commands/types.js';
-import { loadConfig } from '../src/config.js';
-import { openAtStart } from '../src/prepare.js';
-import { createLogger } from '../src/log.js';
+import { loadConfig } from '../src/app/config.js';
+import { openAtStart } from '../src/ingest/prepare.js';
+import { createLogger } from '../src/app/log.js';
 import { startLoggedInBot, type BotProcess } from './bot-process.js';
 import { checkMessageLimits, startFakeDiscord, type FakeDiscord, type PlayedInteraction } from './fake-discord/index.js';
 

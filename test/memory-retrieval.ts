@@ -1,5 +1,5 @@
-import { inverseDocumentFrequency, rankCandidates, type Retrieval } from '../src/core/rank.js';
-import { extractTerms } from '../src/core/terms.js';
+import { inverseDocumentFrequency, rankCandidates, type Retrieval } from '../src/core/search/rank.js';
+import { extractTerms } from '../src/core/language/terms.js';
 
 /**
  * The core's own ranking over a few paragraphs held in memory, standing in for the library's

@@ -9,15 +9,15 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../src/commands/index.js';
 import type { Command, DiscordReply, OptionValues } from '../src/commands/types.js';
-import { loadConfig } from '../src/config.js';
-import type { AppContext } from '../src/context.js';
-import { openAtStart } from '../src/prepare.js';
-import { QuestionError } from '../src/core/ask.js';
-import { ArticleError, parseArticle, SOURCE_ID } from '../src/core/article.js';
-import { UserError } from '../src/errors.js';
-import { ingestPaths } from '../src/ingest.js';
-import { answerLine, parseSlashLine } from '../src/local.js';
-import type { Logger } from '../src/log.js';
+import { loadConfig } from '../src/app/config.js';
+import type { AppContext } from '../src/app/context.js';
+import { openAtStart } from '../src/ingest/prepare.js';
+import { QuestionError } from '../src/core/search/ask.js';
+import { ArticleError, parseArticle, SOURCE_ID } from '../src/core/article/article.js';
+import { UserError } from '../src/core/errors.js';
+import { ingestPaths } from '../src/ingest/ingest.js';
+import { answerLine, parseSlashLine } from '../src/cli/prompt.js';
+import type { Logger } from '../src/app/log.js';
 import { hostileArticle, hostileArticleFile, hostileLine, hostileText } from './arbitraries-hostile.js';
 import { checkAutocompleteChoices, checkMessageLimits } from './fake-discord/limits.js';
 
@@ -222,7 +222,7 @@ describe('hostile articles in the library', () => {
 });
 
 // `npm test` builds first; run `npm run build` before calling vitest on this file directly.
-const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../dist/src/cli/main.js', import.meta.url));
 
 /** Runs the built CLI on the test library, with only PATH and DATABASE_PATH set. */
 function cli(args: string[], input = '') {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runQualityBench } from '../bench/quality.js';
-import { COVERAGE_THRESHOLD } from '../src/core/ask.js';
-import { loadConfig } from '../src/config.js';
-import { openAtStart } from '../src/prepare.js';
-import { createLogger } from '../src/log.js';
+import { COVERAGE_THRESHOLD } from '../src/core/search/ask.js';
+import { loadConfig } from '../src/app/config.js';
+import { openAtStart } from '../src/ingest/prepare.js';
+import { createLogger } from '../src/app/log.js';
 
 // The question set of `npm run bench:quality` as a regression test: a change to analysis, ranking or
 // refusal that loses a question shows here. Improvements update the counts (and the README figures).

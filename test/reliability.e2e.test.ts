@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../src/paths.js';
+import { projectRoot } from '../src/app/paths.js';
 import { botEnv, startLoggedInBot, startScript, type BotProcess } from './bot-process.js';
 import { EVERYONE_PERMISSIONS } from './fake-discord/fixtures.js';
 import { startFakeDiscord, type FakeDiscord, type PlayedInteraction, type PlayedOption } from './fake-discord/index.js';
@@ -79,7 +79,7 @@ afterAll(async () => {
 
 describe('/library permissions', () => {
   it('is registered for members with Manage Server only', async () => {
-    const deploy = startScript('deploy.js', botEnv(fake, library));
+    const deploy = startScript('discord/deploy.js', botEnv(fake, library));
     expect(await deploy.exited).toBe(0);
     printed.push(deploy.output());
     const registered = fake.registeredCommands('guild').find((c: { name: string }) => c.name === 'library');
@@ -121,7 +121,7 @@ describe('/library permissions', () => {
 describe('research-bot remove (the operator\'s CLI)', () => {
   it('removes sources, or removes nothing when one id is unknown', async () => {
     const path = join(dir, 'cli.db');
-    const cli = (...args: string[]) => startScript('cli.js', { PATH: process.env.PATH, DATABASE_PATH: path }, args);
+    const cli = (...args: string[]) => startScript('cli/main.js', { PATH: process.env.PATH, DATABASE_PATH: path }, args);
     expect(await cli('ingest', join(projectRoot(), 'data/articles')).exited).toBe(0);
     const refused = cli('remove', 'gvs-2018', 'no-such-source');
     expect(await refused.exited).toBe(1);
@@ -175,10 +175,10 @@ describe('secrets', () => {
     expect(refused.output()).not.toContain(wrong);
   });
 
-  it('reads settings (the token among them) only in src/config.ts', () => {
+  it('reads settings (the token among them) only in src/app/config.ts', () => {
     const files = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
     const readers = files.filter((f) => /process\.env/.test(readFileSync(join(ROOT, 'src', f), 'utf8')));
-    expect(readers).toEqual(['config.ts']);
+    expect(readers).toEqual([join('app', 'config.ts')]);
   });
 
   it('keeps .env out of git', () => {

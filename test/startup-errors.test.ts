@@ -15,14 +15,14 @@ const NOBODY = 65534;
 
 /** True when the user "nobody" can read the built app (false when the checkout sits in a root-only folder). */
 function nobodyCanRun(): boolean {
-  const probe = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(join(DIST, 'cli.js'))})`], { uid: NOBODY, gid: NOBODY });
+  const probe = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(join(DIST, 'cli/main.js'))})`], { uid: NOBODY, gid: NOBODY });
   return probe.status === 0;
 }
 
 /** Every way the app starts: the CLI (ask, ingest), the local prompt, the bot. */
 const ENTRY_POINTS: { name: string; script: string; args: string[]; env?: Record<string, string> }[] = [
-  { name: 'research-bot ask', script: 'cli.js', args: ['ask', 'Shoigu'] },
-  { name: 'research-bot ingest', script: 'cli.js', args: ['ingest', ARTICLES] },
+  { name: 'research-bot ask', script: 'cli/main.js', args: ['ask', 'Shoigu'] },
+  { name: 'research-bot ingest', script: 'cli/main.js', args: ['ingest', ARTICLES] },
   { name: 'npm start (local prompt)', script: 'index.js', args: [] },
   { name: 'npm start (bot)', script: 'index.js', args: [], env: { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: 'http://127.0.0.1:9/api' } },
 ];
@@ -156,7 +156,7 @@ describe.concurrent('start-up with a database it cannot use', () => {
     const writer = new Database(path);
     writer.exec('BEGIN IMMEDIATE');
     try {
-      const [ask, ingest] = await Promise.all([start(ENTRY_POINTS[0]!, path), start({ name: 'ingest', script: 'cli.js', args: ['ingest', article] }, path)]);
+      const [ask, ingest] = await Promise.all([start(ENTRY_POINTS[0]!, path), start({ name: 'ingest', script: 'cli/main.js', args: ['ingest', article] }, path)]);
       expect(ask.code).toBe(0);
       expect(ask.stdout).toMatch(/^Answer: /);
       expect(ingest.stderr).toMatch(/^The database .*busy\.db is locked by another process; stop it or try again\.\n$/);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { timeline } from '../src/commands/timeline.js';
-import { loadConfig } from '../src/config.js';
-import type { AppContext } from '../src/context.js';
-import { openAtStart } from '../src/prepare.js';
-import { answerLine } from '../src/local.js';
-import { createLogger } from '../src/log.js';
+import { loadConfig } from '../src/app/config.js';
+import type { AppContext } from '../src/app/context.js';
+import { openAtStart } from '../src/ingest/prepare.js';
+import { answerLine } from '../src/cli/prompt.js';
+import { createLogger } from '../src/app/log.js';
 import { TOPIC_PREFIX } from '../src/render/discord-timeline.js';
 
 let ctx: AppContext;

@@ -1,8 +1,8 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { askQuestion, DEFAULT_PASSAGES, MAX_PASSAGES, MAX_QUESTION_LENGTH, QuestionError, type AskResult } from '../core/ask.js';
-import type { AppContext } from '../context.js';
-import { ASKED_PREFIX, renderAskDiscord, type AskPage } from '../render/discord.js';
-import { renderAskText } from '../render/text.js';
+import { askQuestion, DEFAULT_PASSAGES, MAX_PASSAGES, MAX_QUESTION_LENGTH, QuestionError, type AskResult } from '../core/search/ask.js';
+import type { AppContext } from '../app/context.js';
+import { ASKED_PREFIX, renderAskDiscord, type AskPage } from '../render/discord-ask.js';
+import { renderAskText } from '../render/text-ask.js';
 import { suggestSources } from './suggest.js';
 import type { Command, OptionValues } from './types.js';
 

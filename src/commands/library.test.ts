@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkMessageLimits } from '../../test/fake-discord/limits.js';
-import { loadConfig } from '../config.js';
-import type { AppContext } from '../context.js';
-import { openAtStart } from '../prepare.js';
-import { askQuestion, QuestionError } from '../core/ask.js';
-import { createLogger } from '../log.js';
+import { loadConfig } from '../app/config.js';
+import type { AppContext } from '../app/context.js';
+import { openAtStart } from '../ingest/prepare.js';
+import { askQuestion, QuestionError } from '../core/search/ask.js';
+import { createLogger } from '../app/log.js';
 import { library } from './library.js';
 
 const quiet = createLogger({ debug: false, quiet: true });

@@ -1,9 +1,9 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import { QuestionError } from '../core/ask.js';
-import type { AppContext } from '../context.js';
-import { UserError } from '../errors.js';
-import { ingestInChildProcess, ingestPaths, removeSources, type IngestReport } from '../ingest.js';
-import { describeIngest } from '../prepare.js';
+import { QuestionError } from '../core/search/ask.js';
+import type { AppContext } from '../app/context.js';
+import { UserError } from '../core/errors.js';
+import { ingestInChildProcess, ingestPaths, removeSources, type IngestReport } from '../ingest/ingest.js';
+import { describeIngest } from '../ingest/prepare.js';
 import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from '../render/limits.js';
 import type { StoredSource } from '../store/library.js';
 import { suggestSources } from './suggest.js';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QuestionError } from '../core/ask.js';
-import { loadConfig } from '../config.js';
-import type { AppContext } from '../context.js';
-import { openAtStart } from '../prepare.js';
-import { createLogger } from '../log.js';
-import { embedLength } from '../render/discord.js';
+import { QuestionError } from '../core/search/ask.js';
+import { loadConfig } from '../app/config.js';
+import type { AppContext } from '../app/context.js';
+import { openAtStart } from '../ingest/prepare.js';
+import { createLogger } from '../app/log.js';
+import { embedLength } from '../render/discord-ask.js';
 import { quoteCommand } from './quote.js';
 
 let ctx: AppContext;

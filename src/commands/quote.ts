@@ -1,10 +1,10 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { QuestionError } from '../core/ask.js';
-import { checkQuotation, MAX_QUOTE_LENGTH, type QuoteResult } from '../core/quote.js';
-import { extractTerms } from '../core/terms.js';
+import { QuestionError } from '../core/search/ask.js';
+import { checkQuotation, MAX_QUOTE_LENGTH, type QuoteResult } from '../core/quote/quote.js';
+import { extractTerms } from '../core/language/terms.js';
 import { renderQuoteDiscord } from '../render/discord-quote.js';
 import { renderQuoteText } from '../render/text-quote.js';
-import type { AppContext } from '../context.js';
+import type { AppContext } from '../app/context.js';
 import type { Command } from './types.js';
 
 /** Fewer words than this are too common a phrase to say where they were quoted from. */

@@ -1,13 +1,13 @@
-import { foldText, quoteInput } from '../core/text.js';
-import { QuestionError } from '../core/ask.js';
-import { explainMiss, readCitation } from '../core/citation-lookup.js';
-import { editDistance } from '../core/spelling.js';
+import { foldText, quoteInput } from '../core/language/text.js';
+import { QuestionError } from '../core/search/ask.js';
+import { explainMiss, readCitation } from '../core/sources/citation-lookup.js';
+import { editDistance } from '../core/language/spelling.js';
 import { buildExcerpt, type Excerpt } from '../core/excerpt.js';
-import { findKeyTerms, type KeyTerm } from '../core/key-terms.js';
-import { formatReference, isReferenceStyle, REFERENCE_STYLES, type Reference } from '../core/reference.js';
-import { learnProperNouns } from '../core/title-case.js';
+import { findKeyTerms, type KeyTerm } from '../core/language/key-terms.js';
+import { formatReference, isReferenceStyle, REFERENCE_STYLES, type Reference } from '../core/sources/reference.js';
+import { learnProperNouns } from '../core/sources/title-case.js';
 import type { Source, SourceMeta } from '../core/types.js';
-import { toMeta, type AppContext } from '../context.js';
+import { toMeta, type AppContext } from '../app/context.js';
 import type { StoredSource } from '../store/library.js';
 import { suggestSources } from './suggest.js';
 

@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { QuestionError } from '../core/ask.js';
-import { REFERENCE_STYLES, STYLE_NAMES } from '../core/reference.js';
-import { renderSourceDiscord } from '../render/discord-library.js';
+import { QuestionError } from '../core/search/ask.js';
+import { REFERENCE_STYLES, STYLE_NAMES } from '../core/sources/reference.js';
+import { renderSourceDiscord } from '../render/discord-source-views.js';
 import { renderSourceText } from '../render/text-source.js';
 import { describeSource, listSources, openCitation, referenceFor, type SourceReply } from './source-views.js';
 import { suggestSources } from './suggest.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../context.js';
+import type { AppContext } from '../app/context.js';
 import { DISCORD_LIMITS as L, truncate } from '../render/limits.js';
 import type { Choice } from './types.js';
 

@@ -1,8 +1,8 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { QuestionError } from '../core/ask.js';
-import { buildTimeline, MAX_TOPIC_LENGTH, type TimelineOptions, type TimelineResult } from '../core/timeline-query.js';
+import { QuestionError } from '../core/search/ask.js';
+import { buildTimeline, MAX_TOPIC_LENGTH, type TimelineOptions, type TimelineResult } from '../core/timeline/timeline-query.js';
 import { readTimelinePage, renderTimelineDiscord } from '../render/discord-timeline.js';
-import { renderTimelineText } from '../render/timeline-text.js';
+import { renderTimelineText } from '../render/text-timeline.js';
 import { suggestSources } from './suggest.js';
 import type { Command, OptionValues } from './types.js';
 

@@ -1,5 +1,5 @@
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import type { AppContext } from '../context.js';
+import type { AppContext } from '../app/context.js';
 
 /** Option values of one invocation, by option name, as Discord or the local prompt gives them. */
 export type OptionValues = Record<string, string | number | boolean | undefined>;

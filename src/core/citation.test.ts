@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SOURCE_ID } from './article.js';
+import { SOURCE_ID } from './article/article.js';
 import { describeSource, formatCitation, formatSourceDate } from './citation.js';
-import { readCitation } from './citation-lookup.js';
+import { readCitation } from './sources/citation-lookup.js';
 
 const sourceId = fc.stringMatching(SOURCE_ID);
 const paragraph = fc.integer({ min: 1, max: 999_999 });

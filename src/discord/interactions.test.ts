@@ -1,7 +1,7 @@
 import { DiscordAPIError, PermissionFlagsBits, PermissionsBitField, type Interaction } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../commands/types.js';
-import type { AppContext } from '../context.js';
+import type { AppContext } from '../app/context.js';
 import { handleInteraction } from './interactions.js';
 import { RateLimiter } from './rate-limit.js';
 

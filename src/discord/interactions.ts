@@ -2,11 +2,11 @@ import {
   DiscordAPIError, MessageFlags, PermissionsBitField, RESTJSONErrorCodes, type AutocompleteInteraction, type ButtonInteraction,
   type ChatInputCommandInteraction, type Interaction,
 } from 'discord.js';
-import { QuestionError } from '../core/ask.js';
-import type { AppContext } from '../context.js';
-import { UserError } from '../errors.js';
+import { QuestionError } from '../core/search/ask.js';
+import type { AppContext } from '../app/context.js';
+import { UserError } from '../core/errors.js';
 import type { Command, DiscordReply, OptionValues } from '../commands/types.js';
-import { ASKED_PREFIX } from '../render/discord.js';
+import { ASKED_PREFIX } from '../render/discord-ask.js';
 import { DISCORD_LIMITS, escapeForDiscord, truncate } from '../render/limits.js';
 import { describeRateLimit, type RateLimiter } from './rate-limit.js';
 

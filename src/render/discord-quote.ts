@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType, type APIEmbed } from 'discord.js';
-import type { DiffSegment, QuoteResult } from '../core/quote.js';
+import type { DiffSegment, QuoteResult } from '../core/quote/quote.js';
 import type { DiscordReply } from '../commands/types.js';
-import { ASKED_PREFIX, button } from './discord.js';
+import { ASKED_PREFIX, button } from './discord-ask.js';
 import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from './limits.js';
 
 const COLOURS = { verbatim: 0x2e7d32, close: 0xf9a825, absent: 0x9e9e9e };

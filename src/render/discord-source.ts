@@ -2,7 +2,7 @@ import { ButtonStyle, ComponentType } from 'discord.js';
 import { describeSource } from '../core/citation.js';
 import type { Excerpt } from '../core/excerpt.js';
 import type { DiscordReply } from '../commands/types.js';
-import { button } from './discord.js';
+import { button } from './discord-ask.js';
 import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from './limits.js';
 
 /** Context paragraphs are shortened to this, so the cited one stays the focus. */

@@ -1,10 +1,10 @@
 import { ButtonStyle, ComponentType, type APIButtonComponent } from 'discord.js';
-import { groupByYear } from '../core/timeline.js';
-import type { TimelineResult } from '../core/timeline-query.js';
+import { groupByYear } from '../core/timeline/timeline.js';
+import type { TimelineResult } from '../core/timeline/timeline-query.js';
 import type { DiscordReply } from '../commands/types.js';
-import { button } from './discord.js';
+import { button } from './discord-ask.js';
 import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from './limits.js';
-import { describeTimeline, eventLineParts, RESOLVED_MARK } from './timeline-text.js';
+import { describeTimeline, eventLineParts, RESOLVED_MARK } from './text-timeline.js';
 
 /** Prefix of the footer that carries the topic, so page buttons rebuild the same timeline after a restart. */
 export const TOPIC_PREFIX = 'Topic: ';

@@ -1,5 +1,5 @@
 import type { Excerpt } from '../core/excerpt.js';
-import { STYLE_NAMES } from '../core/reference.js';
+import { STYLE_NAMES } from '../core/sources/reference.js';
 import type { Paragraph, SourceMeta } from '../core/types.js';
 import type { SourceReply, SourceSummary } from '../commands/source-views.js';
 

@@ -1,5 +1,5 @@
-import type { DiffSegment, QuoteResult } from '../core/quote.js';
-import { wrap } from './text.js';
+import type { DiffSegment, QuoteResult } from '../core/quote/quote.js';
+import { wrap } from './text-ask.js';
 
 /** The quotation marked up against the source: `[-source words-]` the quotation lacks, `{+words+}` it adds. */
 export function markDiff(diff: DiffSegment[]): string {

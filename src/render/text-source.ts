@@ -2,7 +2,7 @@ import { formatCitation, formatSourceDate } from '../core/citation.js';
 import type { SourceMeta } from '../core/types.js';
 import type { SourceDetails, SourceList, SourceReply, SourceSummary } from '../commands/source-views.js';
 import { truncate } from './limits.js';
-import { renderExcerptText } from './text.js';
+import { renderExcerptText } from './text-ask.js';
 
 /** Any /source reply as terminal text; a reference is printed alone, ready to paste. */
 export function renderSourceText(reply: SourceReply): string {

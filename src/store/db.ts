@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { UserError } from '../errors.js';
-import { projectRoot } from '../paths.js';
+import { UserError } from '../core/errors.js';
+import { projectRoot } from '../app/paths.js';
 import { migrate } from './migrate.js';
 
 export type Db = Database.Database;

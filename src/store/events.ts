@@ -1,6 +1,6 @@
-import type { ArticleEvent } from '../core/events.js';
-import type { Precision } from '../core/dates.js';
-import type { SourcedEvent } from '../core/timeline.js';
+import type { ArticleEvent } from '../core/timeline/events.js';
+import type { Precision } from '../core/dates/dates.js';
+import type { SourcedEvent } from '../core/timeline/timeline.js';
 import type { Db } from './db.js';
 
 interface EventRow {

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { openDatabase } from './db.js';
 import { migrate } from './migrate.js';
 

@@ -1,4 +1,4 @@
-import type { Candidate } from '../core/rank.js';
+import type { Candidate } from '../core/search/rank.js';
 import type { Db } from './db.js';
 
 /** Filters applied inside the full-text query. */

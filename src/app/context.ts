@@ -1,0 +1,91 @@
+import type { AskDeps } from '../core/search/ask.js';
+import type { TimelineDeps } from '../core/timeline/timeline-query.js';
+import type { SynonymTable } from '../core/search/query.js';
+import { SourceFinder } from '../core/sources/source-finder.js';
+import type { SourceMeta } from '../core/types.js';
+import type { Config } from './config.js';
+import { createLogger, type Logger } from './log.js';
+import { ParagraphSearch } from '../store/paragraph-search.js';
+import { describeDatabaseError, openDatabase, type Db } from '../store/db.js';
+import { EventStore } from '../store/events.js';
+import { Library, type StoredSource } from '../store/library.js';
+import { SearchStore } from '../store/search-store.js';
+import { loadSynonyms } from './synonyms.js';
+
+/** Everything a command needs, built once by {@link createContext}; no module keeps its own. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  library: Library;
+  events: EventStore;
+  searchStore: SearchStore;
+  search: ParagraphSearch;
+  synonyms: SynonymTable;
+  log: Logger;
+  /** The sources' autocomplete index, built on first use and again after the library changes. */
+  sourceFinder(): SourceFinder;
+  /** The library and its search as the core's question answering sees them. */
+  askDeps: AskDeps;
+  /** The stored events, index and sources as the core's timeline sees them. */
+  timelineDeps: TimelineDeps;
+  close(): void;
+}
+
+export interface ContextOptions {
+  log?: Logger;
+  readonly?: boolean;
+}
+
+/**
+ * Opens the database (applying its migrations) and builds the stores, the search and the core's
+ * views of them. It reads nothing else and writes nothing: the start-up work (an index to rebuild,
+ * events to extract, the articles folder to read) is {@link prepareLibrary}'s.
+ */
+export function createContext(config: Config, options: ContextOptions = {}): AppContext {
+  const log = options.log ?? createLogger({ debug: config.debug });
+  const db = openDatabase(config.databasePath, { readonly: options.readonly });
+  try {
+    const library = new Library(db);
+    const events = new EventStore(db);
+    const searchStore = new SearchStore(db);
+    const search = new ParagraphSearch(searchStore);
+    const synonyms = loadSynonyms(config.synonymsPath);
+    let finder: { finder: SourceFinder; version: number } | undefined;
+    // Source metadata is read for every passage shown; it changes only when the library does.
+    const metaCache = { version: -1, sources: new Map<string, SourceMeta | undefined>() };
+    const getSource = (id: string) => {
+      if (metaCache.version !== search.version) metaCache.sources.clear();
+      metaCache.version = search.version;
+      if (!metaCache.sources.has(id)) metaCache.sources.set(id, toMeta(library.getSource(id)));
+      return metaCache.sources.get(id);
+    };
+    const ctx: AppContext = {
+      config, db, library, events, searchStore, search, synonyms, log,
+      sourceFinder: () => {
+        if (finder?.version !== search.version) finder = { finder: new SourceFinder(library.listSources()), version: search.version };
+        return finder.finder;
+      },
+      askDeps: {
+        retrieval: search,
+        synonyms,
+        getParagraphs: (ids) => library.getParagraphsById(ids),
+        getSource,
+      },
+      timelineDeps: { retrieval: search, synonyms, listEvents: (limit) => (events.hasMoreThan(limit) ? undefined : events.listEvents()),
+        listEventsOf: (ids) => events.listEventsOf(ids), listEventsOfSource: (id) => events.listEventsOfSource(id),
+        listEventsInYears: (years, limit) => events.listEventsInYears(years, limit), getSource },
+      close: () => db.close(),
+    };
+    return ctx;
+  } catch (error) {
+    db.close();
+    throw describeDatabaseError(error, config.databasePath);
+  }
+}
+
+/** The citation fields of a stored source, without its bookkeeping. */
+export function toMeta(source: StoredSource | undefined): SourceMeta | undefined {
+  if (!source) return undefined;
+  const { id, title, author, publisher, date, dateNote, url } = source;
+  return Object.fromEntries(Object.entries({ id, title, author, publisher, date, dateNote, url }).filter(([, v]) => v !== undefined)) as unknown as SourceMeta;
+}

@@ -1,0 +1,25 @@
+import { parseArgs } from 'node:util';
+import { cleanInput, quoteInput } from '../core/language/text.js';
+
+/** A mistake in how the CLI was called: exit code 2 and a pointer to the usage. */
+export class UsageError extends Error {}
+
+/** Parses a subcommand's arguments strictly; an unknown or malformed flag is a UsageError. */
+export function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    // Node's own messages echo the whole argument (and suggest a fix at length): say it in one short sentence.
+    const unknown = /^Unknown option '(.*?)'\./s.exec((error as Error).message);
+    if (unknown) throw new UsageError(`Unknown option ${quoteInput(unknown[1]!, 30)}; to ask a question that starts with "-", put -- before it.`);
+    throw new UsageError(cleanInput((error as Error).message, 200));
+  }
+}
+
+/** A whole-number flag within bounds, or `undefined` when absent. */
+export function integerOption(value: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not ${quoteInput(value, 20)}.`);
+  return n;
+}

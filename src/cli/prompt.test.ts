@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../core/errors.js';
+import { parseSlashLine } from './prompt.js';
+
+/** The message of the UserError that parsing `line` throws. */
+function refusal(line: string): string {
+  try {
+    parseSlashLine(line);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserError);
+    return (error as Error).message;
+  }
+  throw new Error(`parseSlashLine accepted ${line}`);
+}
+
+describe('parseSlashLine', () => {
+  it('reads options by the command definition', () => {
+    const { command, options } = parseSlashLine('/ask question: What is CPEC? limit: 2 private: true');
+    expect(command.data.name).toBe('ask');
+    expect(options).toEqual({ question: 'What is CPEC?', limit: 2, private: true });
+  });
+
+  it('refuses numbers outside the range Discord would allow', () => {
+    expect(refusal('/ask question: CPEC limit: 0')).toBe('limit: must be at least 1, not 0.');
+    expect(refusal('/ask question: CPEC limit: 99')).toBe('limit: must be at most 5, not 99.');
+    expect(refusal('/ask question: CPEC from: -4')).toBe('from: must be at least 0, not -4.');
+  });
+
+  it('refuses text longer than Discord would allow', () => {
+    expect(refusal(`/source cite: ${'a'.repeat(101)}`)).toBe('cite: is 101 characters long; keep it to 100.');
+  });
+
+  it('echoes what was typed on one short, clean line', () => {
+    expect(refusal(`/${'x'.repeat(100)}\u001B[2J`)).toBe(`There is no command "/${'x'.repeat(38)}…": try /help.`);
+    expect(refusal('/ask question: CPEC limit: two\nlines')).toBe('limit: must be a whole number, not "two lines".');
+    expect(refusal('/ask oops\u0000 question: CPEC')).toBe('Unexpected text "oops" before question:');
+  });
+});

@@ -1,0 +1,116 @@
+import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord.js';
+import { createInterface } from 'node:readline';
+import { QuestionError } from '../core/search/ask.js';
+import { cleanInput, quoteInput } from '../core/language/text.js';
+import type { AppContext } from '../app/context.js';
+import { UserError } from '../core/errors.js';
+import { commands, commandsByName } from '../commands/index.js';
+import type { Command, OptionValues } from '../commands/types.js';
+
+/** A line typed at the local prompt, read the way Discord reads a slash command. */
+export interface ParsedLine {
+  command: Command;
+  options: OptionValues;
+}
+
+const HELP = () =>
+  'Type a slash command as in Discord, e.g. /ask question: When did Russia lift its arms embargo on Pakistan?\n' +
+  commands.map((c) => `  /${c.data.name} ${(c.data.toJSON().options ?? []).map((o) => ('required' in o && o.required ? `${o.name}:` : `[${o.name}:]`)).join(' ')}`).join('\n') +
+  '\n  /help, /quit';
+
+/**
+ * Parses `/name opt: value opt2: value` using the command's own option definitions, so the local
+ * prompt accepts exactly what Discord would.
+ * @throws UserError for an unknown command, option, a missing required option or a bad number
+ */
+export function parseSlashLine(line: string): ParsedLine {
+  const match = /^\/(\S+)\s*(.*)$/s.exec(line.trim());
+  if (!match) throw new UserError('Commands start with "/": try /help.');
+  const command = commandsByName.get(match[1]!.toLowerCase());
+  if (!command) throw new UserError(`There is no command ${quoteInput(`/${match[1]}`, 40)}: try /help.`);
+  const definitions = command.data.toJSON().options ?? [];
+  const names = definitions.map((o) => o.name);
+  const rest = match[2]!;
+  const marker = new RegExp(`(?:^|\\s)(${names.join('|')}):`, 'g');
+  const found = [...rest.matchAll(marker)];
+  if (found.length === 0 && rest.trim()) {
+    const first = definitions[0];
+    if (!first) throw new UserError(`/${command.data.name} takes no options.`);
+    throw new UserError(`Name the option: /${command.data.name} ${first.name}: ${cleanInput(rest)}`);
+  }
+  if (found[0] && rest.slice(0, found[0].index).trim()) throw new UserError(`Unexpected text ${quoteInput(rest.slice(0, found[0].index))} before ${found[0][1]}:`);
+  const options: OptionValues = {};
+  found.forEach((m, i) => {
+    const name = m[1]!;
+    const end = found[i + 1]?.index ?? rest.length;
+    const raw = rest.slice(m.index! + m[0].length, end).trim();
+    options[name] = convert(raw, definitions.find((o) => o.name === name)!);
+  });
+  for (const o of definitions) {
+    if ('required' in o && o.required && options[o.name] === undefined) throw new UserError(`/${command.data.name} needs ${o.name}:`);
+  }
+  return { command, options };
+}
+
+/**
+ * Reads one option value as Discord would accept it: numbers in their range, strings within their
+ * length and among their choices, so the prompt refuses what Discord's client would not send.
+ */
+function convert(raw: string, definition: APIApplicationCommandOption): string | number | boolean {
+  const { name, type } = definition;
+  if (type === ApplicationCommandOptionType.Integer || type === ApplicationCommandOptionType.Number) {
+    const n = Number(raw);
+    const whole = type === ApplicationCommandOptionType.Integer;
+    if (!raw || !Number.isFinite(n) || (whole && !Number.isInteger(n))) throw new UserError(`${name}: must be a ${whole ? 'whole ' : ''}number, not ${quoteInput(raw, 20)}.`);
+    const { min_value: min, max_value: max } = definition;
+    if (min !== undefined && n < min) throw new UserError(`${name}: must be at least ${min}, not ${n}.`);
+    if (max !== undefined && n > max) throw new UserError(`${name}: must be at most ${max}, not ${n}.`);
+    return n;
+  }
+  if (type === ApplicationCommandOptionType.Boolean) {
+    if (!/^(true|false)$/i.test(raw)) throw new UserError(`${name}: must be true or false.`);
+    return raw.toLowerCase() === 'true';
+  }
+  if (type === ApplicationCommandOptionType.String) {
+    const length = [...raw].length;
+    if (definition.max_length !== undefined && length > definition.max_length) throw new UserError(`${name}: is ${length} characters long; keep it to ${definition.max_length}.`);
+    const choices = definition.choices?.map((c) => String(c.value));
+    if (choices && !choices.includes(raw)) throw new UserError(`${name}: must be one of ${choices.join(', ')}, not ${quoteInput(raw, 20)}.`);
+  }
+  return raw;
+}
+
+/** Answers one line of the local prompt: the reply text, or a one-sentence error. */
+export function answerLine(ctx: AppContext, line: string): string {
+  if (/^\/?(help|\?)$/i.test(line.trim())) return HELP();
+  try {
+    const { command, options } = parseSlashLine(line);
+    return command.renderText(command.run(ctx, options));
+  } catch (error) {
+    if (error instanceof UserError || error instanceof QuestionError) return `⚠ ${error.message}`;
+    ctx.log.error(`local command failed: ${line.slice(0, 100)}`, error);
+    return '⚠ Something went wrong answering that; the error has been logged.';
+  }
+}
+
+/**
+ * Runs the local prompt: slash commands typed as in Discord, answered on the terminal. With stdin
+ * not a terminal, it answers one command per line and returns at end of input.
+ */
+export function runLocalPrompt(ctx: AppContext, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
+  const interactive = (input as { isTTY?: boolean }).isTTY === true;
+  const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
+  if (interactive) {
+    output.write('research-bot local mode (no DISCORD_TOKEN set). ' + HELP() + '\n');
+    rl.setPrompt('> ');
+    rl.prompt();
+  }
+  return new Promise((resolve) => {
+    rl.on('line', (line) => {
+      if (/^\/?(quit|exit)$/i.test(line.trim())) return rl.close();
+      if (line.trim()) output.write(answerLine(ctx, line) + '\n\n');
+      if (interactive) rl.prompt();
+    });
+    rl.on('close', () => resolve());
+  });
+}

@@ -1,0 +1,59 @@
+import { chrono } from '../dates/chrono.js';
+import { DATE_LINE } from './boilerplate.js';
+import type { SourceMeta } from '../types.js';
+
+/** Metadata guessed from an article without front matter, with where each guess came from. */
+export interface GuessedMeta extends Partial<SourceMeta> {
+  from: Partial<Record<keyof SourceMeta, string>>;
+}
+
+const TITLE_SUFFIX = /\s+[\u2013\u2014-]\s+(?:Op-?Ed|Opinion|Analysis|Editorial|Comment)$/i;
+const BYLINE = /^By\s+(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})\s*$/u;
+/** A closing author bio: "*Sabah Aslam is the Founder of ...", a name of two to four words. */
+const BIO = /^\*?\s*(\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){1,3})\s+is\s+(?:a|an|the)\b/u;
+const MAX_TITLE_WORDS = 25;
+
+/**
+ * Guesses title, author, date and id for a plain-text article.
+ * @param allLines every non-empty line of the file, boilerplate included (bylines and printed dates live there)
+ * @param blocks the paragraphs left after line-level boilerplate was removed
+ * @param file the file name, the id of last resort
+ */
+export function guessMeta(allLines: string[], blocks: string[], file: string): GuessedMeta {
+  const guess: GuessedMeta = { from: {} };
+  const firstLine = blocks[0]?.split('\n')[0];
+  if (firstLine && firstLine.split(/\s+/).length <= MAX_TITLE_WORDS) {
+    guess.title = firstLine.replace(TITLE_SUFFIX, '');
+    guess.from.title = 'the first line';
+  }
+  const byline = allLines.map((line) => BYLINE.exec(line)?.[1]).find(Boolean);
+  const bio = blocks.slice(-3).map((block) => BIO.exec(block)?.[1]).find(Boolean);
+  if (byline || bio) {
+    guess.author = byline ?? bio;
+    guess.from.author = byline ? 'a "By" line' : 'the author\'s bio';
+  }
+  const dateLine = allLines.find((line) => DATE_LINE.test(line));
+  const parsed = dateLine ? chrono().strict.parse(dateLine)[0]?.start : undefined;
+  if (dateLine && parsed) {
+    // The printed components, not a Date: a Date would shift the day by the machine's time zone.
+    const pad = (n: number | null) => String(n ?? 0).padStart(2, '0');
+    guess.date = `${parsed.get('year')}-${pad(parsed.get('month'))}-${pad(parsed.get('day'))}`;
+    guess.from.date = `the printed date "${dateLine}" (a page header may print the day it was viewed)`;
+  }
+  const stem = slugify(guess.author?.split(/\s+/).pop() ?? guess.title?.split(/\s+/).slice(0, 3).join(' ') ?? '');
+  guess.id = stem ? [stem, guess.date?.slice(0, 4)].filter(Boolean).join('-') : slugify(file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''));
+  guess.from.id = stem ? 'the author or title and the year' : 'the file name';
+  return guess;
+}
+
+/** Lower-cases and dashes a string into a source id. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64)
+    .replace(/-+$/, '');
+}

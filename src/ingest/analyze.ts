@@ -1,0 +1,37 @@
+import { ArticleError, parseArticle } from '../core/article/article.js';
+import { extractArticleEvents, type ArticleEvent } from '../core/timeline/events.js';
+import { extractTerms } from '../core/language/terms.js';
+import type { ParsedArticle } from '../core/types.js';
+import { UserError } from '../core/errors.js';
+import { displayPath } from '../app/paths.js';
+
+/** An article file parsed and analysed: everything writing it needs, computed without the database. */
+export interface AnalyzedArticle {
+  article: ParsedArticle;
+  /** Its dated events, for /timeline. */
+  events: ArticleEvent[];
+  /** The index terms of each paragraph with a body of its own, in order, space-separated as the index stores them. */
+  bodyTerms: string[];
+  titleTerms: string;
+}
+
+/**
+ * Parses an article file's text and extracts its index terms and dated events: the per-paragraph
+ * work of ingestion, the same whether it runs on the caller's thread or on a worker thread.
+ * @throws UserError naming the file when it is not a readable article
+ */
+export function analyzeArticle(raw: string, file: string): AnalyzedArticle {
+  let article: ParsedArticle;
+  try {
+    article = parseArticle(raw, displayPath(file));
+  } catch (error) {
+    if (error instanceof ArticleError) throw new UserError(`${error.message}.`);
+    throw error;
+  }
+  return {
+    article,
+    events: extractArticleEvents(article.meta, article.paragraphs),
+    bodyTerms: article.paragraphs.filter((p) => p.body).map((p) => extractTerms(p.body).join(' ')),
+    titleTerms: extractTerms(article.meta.title).join(' '),
+  };
+}

@@ -1,0 +1,359 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
+import { analyzeArticles } from './analyze-pool.js';
+import type { AnalyzedArticle } from './analyze.js';
+import { displayPath, projectRoot } from '../app/paths.js';
+import { EVENT_EXTRACTOR_VERSION, extractArticleEvents } from '../core/timeline/events.js';
+import type { AppContext } from '../app/context.js';
+import { quoteInput } from '../core/language/text.js';
+import { UserError } from '../core/errors.js';
+import { describeDatabaseError } from '../store/db.js';
+import type { FileStamp, StoredSource } from '../store/library.js';
+
+/** Files ingestion reads; anything else in a folder is skipped. */
+const ARTICLE_FILE = /\.(?:txt|md)$/i;
+/** Larger files are refused: no article is this long, and parsing one would stall the bot. */
+export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+
+/** A file an ingest run left out, with one sentence naming it and saying why. */
+export interface RefusedFile {
+  file: string;
+  reason: string;
+}
+
+/** What one ingest run did. */
+export interface IngestReport {
+  /** Ids of the sources added, as chosen (a taken guessed id gets a letter: `berger-2019b`). */
+  added: string[];
+  updated: string[];
+  unchanged: string[];
+  /** Files left out, each with its reason; every other file went in. */
+  refused: RefusedFile[];
+  /** Each file read, with the id of its source and what happened to it. */
+  files: { file: string; id: string; status: 'added' | 'updated' | 'unchanged' }[];
+  /** Warnings per file: what was guessed for plain-text articles. */
+  warnings: { file: string; warnings: string[] }[];
+  paragraphs: number;
+  /** Dated events extracted from the paragraphs written. */
+  events: number;
+}
+
+/** Progress of a run: called after each file is read and parsed. */
+export type IngestProgress = (done: number, total: number, file: string) => void;
+
+/** Below this much text an ingest stays on one thread: starting workers costs more than they save. */
+const PARALLEL_MIN_BYTES = 1_000_000;
+
+/** One readable file of a run: its text's hash, and the source it already made, if any. */
+interface ReadFile {
+  file: string;
+  hash: string;
+  stamp: FileStamp;
+  /** The source this file made earlier (a source's identity is its file), or that it took over as moved. */
+  own?: StoredSource;
+  /** Set when the library already holds this exact text: nothing to analyse. */
+  unchangedId?: string;
+}
+
+/**
+ * Ingests article files and folders. A run takes the good files and refuses each bad one with its
+ * reason (`report.refused`); what it writes, it writes in one transaction, so a crash leaves the
+ * library as before the run or as after it. A source's identity is its file: reading a file again
+ * updates the source it made, and a new file never replaces another's source (a taken guessed id
+ * gets a letter; a taken id given in front matter refuses the file). Files whose text the library
+ * holds already are skipped (same SHA-256). The others are parsed, and their index terms and dated
+ * events extracted, on worker threads (one per core) when there is enough text, while this thread
+ * writes each article in turn.
+ * @param threads worker threads to analyse on; by default one per core for large inputs, none for small
+ * @throws UserError when there is no article file at all, or the database fails (the library is then as before)
+ */
+export function ingestPaths(ctx: AppContext, paths: string[], onProgress?: IngestProgress, threads?: number): IngestReport {
+  const report: IngestReport = { added: [], updated: [], unchanged: [], refused: [], files: [], warnings: [], paragraphs: 0, events: 0 };
+  const refuse = (file: string, error: unknown) => {
+    if (!(error instanceof UserError)) throw error;
+    report.refused.push({ file: displayPath(file), reason: error.message });
+  };
+  const files = collectFiles(paths, refuse);
+  const read = files.flatMap((file): ReadFile[] => {
+    try {
+      return [describeFile(ctx, file, readArticle(file))];
+    } catch (error) {
+      refuse(file, error);
+      return [];
+    }
+  });
+  const jobs = read.filter((f) => f.unchangedId === undefined);
+  const bytes = jobs.reduce((sum, job) => sum + job.stamp.size, 0);
+  const hashes = new Map(jobs.map((job) => [job.file, job.hash]));
+  // Files are read again when their turn comes, so a large run never holds all its text at once.
+  const load = (file: string) => {
+    let raw: string | undefined;
+    try {
+      raw = readArticle(file).raw;
+    } catch {
+      // Removed, or grown past the limit, since the first reading: the same sentence as a change.
+    }
+    if (raw === undefined || sha256(raw) !== hashes.get(file)) throw new UserError(`${displayPath(file)} changed or was removed while it was being ingested; ingest it again.`);
+    return raw;
+  };
+  const analyzed = analyzeArticles(jobs.map((job) => job.file), load, threads ?? (bytes >= PARALLEL_MIN_BYTES ? availableParallelism() : 1));
+  // Ids taken in this run, with the file that took each: the library's own are looked up as needed.
+  const claimed = new Map<string, string>(read.flatMap((f) => (f.unchangedId === undefined ? [] : [[f.unchangedId, f.file]])));
+  const write = () => {
+    read.forEach((f, i) => {
+      if (f.unchangedId !== undefined) {
+        report.unchanged.push(f.unchangedId);
+        report.files.push({ file: displayPath(f.file), id: f.unchangedId, status: 'unchanged' });
+        if (f.own?.id === f.unchangedId && (f.own.file !== f.file || f.own.fileSize !== f.stamp.size || f.own.fileMtime !== f.stamp.mtime)) {
+          ctx.library.stampFile(f.unchangedId, f.file, f.stamp);
+        }
+      } else {
+        const next = analyzed.next();
+        if (next.done) throw new Error('ingest: the analysis ended before the last file');
+        if ('refused' in next.value) refuse(f.file, next.value.refused);
+        else {
+          const id = chooseId(ctx, next.value.result, f, claimed);
+          if (typeof id === 'string') writeArticle(ctx, next.value.result, f, id, report);
+          else refuse(f.file, id);
+        }
+      }
+      onProgress?.(i + 1, read.length, displayPath(f.file));
+    });
+    if (jobs.length > 0) ctx.searchStore.refreshStats();
+  };
+  try {
+    // IMMEDIATE takes the write lock first, waiting out another writer (busy_timeout); a deferred
+    // transaction that has read would fail at once with SQLITE_BUSY when it came to write.
+    ctx.db.transaction(write).immediate();
+  } catch (error) {
+    throw describeDatabaseError(error, ctx.config.databasePath);
+  } finally {
+    analyzed.return(undefined);
+  }
+  ctx.search.invalidate();
+  return report;
+}
+
+/** Hashes a file's text and finds the source it made, or the source that already holds that text. */
+function describeFile(ctx: AppContext, file: string, { raw, stamp }: { raw: string; stamp: FileStamp }): ReadFile {
+  const hash = sha256(raw);
+  const ownId = ctx.library.findByFile(file, displayPath(file));
+  const own = ownId === undefined ? undefined : ctx.library.getSource(ownId);
+  if (own?.contentHash === hash) return { file, hash, stamp, own, unchangedId: own.id };
+  // The same text from another file: the file moved (its old path is gone), or a copy, which that
+  // source already says.
+  const same = own ? undefined : ctx.library.findByHash(hash);
+  const moved = same === undefined ? undefined : ctx.library.getSource(same);
+  if (moved && !existsSync(resolve(moved.file))) return { file, hash, stamp, own: moved, unchangedId: moved.id };
+  return { file, hash, stamp, own, ...(same === undefined ? {} : { unchangedId: same }) };
+}
+
+/**
+ * The id a file's source gets: its own source's id when the id was guessed, the front matter's id
+ * unless another file has it, a guessed id with the first free letter after it (`-2019b`).
+ * @returns the id, or the UserError that refuses the file
+ */
+function chooseId(ctx: AppContext, { article }: AnalyzedArticle, f: ReadFile, claimed: Map<string, string>): string | UserError {
+  const wanted = article.meta.id;
+  const holder = (id: string) => {
+    const file = claimed.get(id);
+    if (file !== undefined) return file;
+    const source = ctx.library.getSource(id);
+    return source && source.id !== f.own?.id ? source.file : undefined;
+  };
+  // An id given in front matter whose source's file is gone: the same article, moved (or a library
+  // that stored its files relative to another working folder). It updates that source.
+  const adopted = article.idGuessed || f.own ? undefined : ctx.library.getSource(wanted);
+  if (adopted && !existsSync(resolve(adopted.file))) f.own = adopted;
+  let id = wanted;
+  if (article.idGuessed && f.own) id = f.own.id;
+  else if (article.idGuessed) {
+    for (let n = 1; holder(id) !== undefined; n++) id = `${wanted}${suffix(n)}`;
+    if (id !== wanted) article.warnings.push(`id "${wanted}" is another source's, so this one is "${id}"`);
+  } else {
+    const other = holder(id);
+    if (other !== undefined) {
+      return new UserError(`${displayPath(f.file)} has the id "${id}", which ${displayPath(other)} already has; it was not ingested (give it another id in its front matter).`);
+    }
+  }
+  claimed.set(id, f.file);
+  return id;
+}
+
+/** The academic letter for the n-th other work of an author's year: b, c, ... z, then 27, 28, ... */
+function suffix(n: number): string {
+  return n < 26 ? String.fromCharCode(97 + n) : `-${n + 1}`;
+}
+
+/** Writes one analysed article under its chosen id (call inside the ingest transaction). */
+function writeArticle(ctx: AppContext, { article, events, bodyTerms, titleTerms }: AnalyzedArticle, f: ReadFile, id: string, report: IngestReport): void {
+  article.meta.id = id;
+  const replaced = f.own ?? ctx.library.getSource(id);
+  // The index first: it finds a source's rows through its paragraphs.
+  if (replaced) ctx.searchStore.deleteSource(replaced.id);
+  // A file whose front matter now gives another id: its old source goes, the new id takes its place.
+  if (f.own && f.own.id !== id) ctx.library.deleteSource(f.own.id);
+  const status = replaced ? 'updated' : 'added';
+  report[status].push(id);
+  report.files.push({ file: displayPath(f.file), id, status });
+  if (article.warnings.length > 0) report.warnings.push({ file: displayPath(f.file), warnings: article.warnings });
+  ctx.library.forgetRemoved(f.file, displayPath(f.file));
+  ctx.library.replaceSource(article, f.file, f.hash, f.stamp).forEach((paragraph, i) => ctx.searchStore.insert(paragraph.id, id, bodyTerms[i]!, titleTerms));
+  ctx.events.replaceEventsOf(id, events, EVENT_EXTRACTOR_VERSION);
+  report.paragraphs += article.paragraphs.length;
+  report.events += events.length;
+}
+
+/**
+ * Removes sources with their paragraphs, index terms and events in one transaction. Their files
+ * are left alone: ingesting them again brings them back.
+ * @throws UserError naming an unknown id; nothing is removed then
+ */
+export function removeSources(ctx: AppContext, ids: string[]): StoredSource[] {
+  const sources = [...new Set(ids)].map((id) => {
+    const source = ctx.library.getSource(id);
+    if (!source) throw new UserError(`There is no source ${quoteInput(id)} in the library; nothing was removed.`);
+    return source;
+  });
+  try {
+    ctx.db.transaction(() => {
+      for (const source of sources) {
+        ctx.searchStore.deleteSource(source.id);
+        ctx.library.deleteSource(source.id);
+        ctx.library.markRemoved(source.file, source.contentHash);
+      }
+      ctx.searchStore.refreshStats();
+    }).immediate();
+  } catch (error) {
+    throw describeDatabaseError(error, ctx.config.databasePath);
+  }
+  ctx.search.invalidate();
+  return sources;
+}
+
+/**
+ * Extracts the events of every source the current rules have not (a library made before /timeline,
+ * or by older rules), writing each source's in turn, all in one transaction.
+ * @returns the ids of the sources extracted
+ */
+export function backfillEvents(ctx: AppContext): string[] {
+  const stale = ctx.events.sourcesToExtract(EVENT_EXTRACTOR_VERSION);
+  // Each source is written as soon as it is extracted: the whole library's events are never held at once.
+  ctx.db.transaction(() => {
+    for (const id of stale) ctx.events.replaceEventsOf(id, extractArticleEvents(ctx.library.getSource(id) ?? {}, ctx.library.getParagraphsOf(id)), EVENT_EXTRACTOR_VERSION);
+  })();
+  return stale;
+}
+
+/** The article files under `paths` (folders read recursively, dot files skipped); a missing path is refused. */
+function collectFiles(paths: string[], refuse: (file: string, error: UserError) => void): string[] {
+  const files: string[] = [];
+  const visit = (path: string, explicit: boolean) => {
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      refuse(path, new UserError(`${displayPath(path)} does not exist.`));
+      return;
+    }
+    if (stats.isDirectory()) {
+      for (const name of readdirSync(path).sort()) if (!name.startsWith('.')) visit(join(path, name), false);
+    } else if (explicit || ARTICLE_FILE.test(path)) files.push(resolve(path));
+  };
+  for (const path of paths) visit(path, true);
+  if (files.length === 0 && paths.every((path) => existsSync(path))) throw new UserError(`No .txt or .md articles found in ${paths.map(displayPath).join(', ')}.`);
+  return files;
+}
+
+/** The article files of a folder, recursively, as an ingest of the folder reads them. */
+export function listArticleFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && ARTICLE_FILE.test(entry.name) && !relative(dir, join(entry.parentPath, entry.name)).split(sep).some((part) => part.startsWith('.')))
+    .map((entry) => resolve(entry.parentPath, entry.name))
+    .sort();
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+// The BOM is kept, as the hash of a file has always been taken over its text with it.
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** A file's size and modification time, or `undefined` when it cannot be read. */
+export function fileStamp(file: string): FileStamp | undefined {
+  try {
+    const stats = statSync(file);
+    return { size: stats.size, mtime: Math.floor(stats.mtimeMs) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The content hash ingestion gives a file, or `undefined` when it is not a readable article. */
+export function hashArticle(file: string): string | undefined {
+  try {
+    return sha256(readArticle(file).raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads an article file as text.
+ * @throws UserError in one sentence naming the file: too large, empty, binary, or not UTF-8
+ */
+function readArticle(file: string): { raw: string; stamp: FileStamp } {
+  const stats = statSync(file);
+  const name = displayPath(file);
+  if (stats.size > MAX_ARTICLE_BYTES) throw new UserError(`${name} is ${stats.size} bytes, over the ${MAX_ARTICLE_BYTES}-byte limit for one article.`);
+  const bytes = readFileSync(file);
+  if (bytes.includes(0)) throw new UserError(`${name} is a binary file, not text.`);
+  let raw: string;
+  try {
+    raw = UTF8.decode(bytes);
+  } catch {
+    throw new UserError(`${name} is not UTF-8 text.`);
+  }
+  if (raw.replace(/^\uFEFF/, '').trim() === '') throw new UserError(`${name} is empty: it has no text.`);
+  return { raw, stamp: { size: stats.size, mtime: Math.floor(stats.mtimeMs) } };
+}
+
+/**
+ * Runs `research-bot ingest` on the same database in a child process, so a long re-read never holds
+ * up the caller's event loop (WAL lets the caller go on reading), then refreshes the caller's caches.
+ * @throws UserError with the child's one-sentence error when it fails; the library is then unchanged
+ */
+export function ingestInChildProcess(ctx: AppContext, path: string): Promise<IngestReport> {
+  const cli = join(projectRoot(), 'dist/src/cli/main.js');
+  const env = { DATABASE_PATH: ctx.config.databasePath, SYNONYMS_PATH: ctx.config.synonymsPath, ARTICLES_DIR: ctx.config.articlesDir };
+  return new Promise((resolvePromise, reject) => {
+    // A core is left to the bot, so that it answers at its usual speed while the ingest runs: the
+    // writing thread needs most of one besides the workers (1, no workers, on 2 cores).
+    const threads = String(Math.min(64, Math.max(1, availableParallelism() - 2)));
+    const child = spawn(process.execPath, [cli, 'ingest', '--json', '--threads', threads, path], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', (error) => reject(new UserError(`Could not start the ingest: ${error.message}`)));
+    child.on('exit', (code) => {
+      ctx.search.invalidate();
+      // Exit status 1 with a report: some files were refused, the others went in.
+      const report = code === 0 || code === 1 ? parseReport(stdout) : undefined;
+      if (report) resolvePromise(report);
+      else reject(new UserError(stderr.trim().split('\n')[0] || `The ingest stopped with code ${code}; nothing was ingested.`));
+    });
+  });
+}
+
+function parseReport(stdout: string): IngestReport | undefined {
+  try {
+    return JSON.parse(stdout) as IngestReport;
+  } catch {
+    return undefined;
+  }
+}

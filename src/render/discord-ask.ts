@@ -1,0 +1,71 @@
+import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed } from 'discord.js';
+import type { AskResult, Passage } from '../core/search/ask.js';
+import { describeSource } from '../core/citation.js';
+import type { DiscordReply } from '../commands/types.js';
+import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from './limits.js';
+
+/** Prefix of the footer that carries the question, so buttons can re-ask it after a restart. */
+export const ASKED_PREFIX = 'Asked: ';
+const ANSWERED_COLOUR = 0x2e7d32;
+const UNANSWERED_COLOUR = 0x9e9e9e;
+/** Room kept for a passage's source line under its text, inside a field value. */
+const PASSAGE_TEXT_MAX = 700;
+
+/** Where a page of passages starts, and the filters to re-ask with, carried by the "More" button. */
+export interface AskPage {
+  offset: number;
+  pageSize: number;
+  source?: string;
+  from?: number;
+  to?: number;
+}
+
+/**
+ * The /ask answer as one embed: the answering sentence on top, one field per passage with its
+ * citation and source, the question echoed in the footer (plain text there: no markdown, no
+ * mentions), and buttons to open each passage in its source and to see more passages.
+ */
+export function renderAskDiscord(result: AskResult, page: AskPage, hasMore: boolean): DiscordReply {
+  const shown = result.passages.slice(page.offset, page.offset + page.pageSize);
+  const description = result.answer
+    ? `**${escapeForDiscord(result.answer.text)}** ${result.answer.citation}`
+    : `**The library has nothing on that.**${shown.length > 0 ? ' The closest passages, which do not answer it:' : ''}`;
+  const embed: APIEmbed = {
+    title: page.offset === 0 ? (result.answered ? 'Answer' : 'No answer in the library') : `Passages ${page.offset + 1}–${page.offset + shown.length}`,
+    description: truncate(description, L.description),
+    color: result.answered ? ANSWERED_COLOUR : UNANSWERED_COLOUR,
+    fields: shown.map((p, i) => ({ name: truncate(`${page.offset + i + 1}. ${p.citation} · score ${p.score.toFixed(1)}`, L.fieldName), value: passageValue(p, PASSAGE_TEXT_MAX) })),
+    footer: { text: truncate(ASKED_PREFIX + result.query, L.footer) },
+  };
+  fitEmbed(embed, shown);
+  const buttons: APIButtonComponent[] = shown.map((p) => button(`Open ${p.citation}`, `source:open:${p.sourceId}:${p.paragraph}`, ButtonStyle.Secondary));
+  if (hasMore) {
+    const next = [page.offset + page.pageSize, page.pageSize, page.source ?? '', page.from ?? '', page.to ?? ''].join(':');
+    buttons.push(button('More passages', `ask:more:${next}`, ButtonStyle.Primary));
+  }
+  return { embeds: [embed], components: buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons.slice(0, 5) }] : [] };
+}
+
+function passageValue(p: Passage, max: number): string {
+  const sourceLine = `\n*${escapeForDiscord(truncate(describeSource(p.source), 300))}*`;
+  return truncate(escapeForDiscord(truncate(p.text, max)), L.fieldValue - sourceLine.length) + sourceLine;
+}
+
+/** Shrinks passage texts until the whole embed is within Discord's 6,000-character total. */
+function fitEmbed(embed: APIEmbed, passages: Passage[]): void {
+  for (let max = PASSAGE_TEXT_MAX; embedLength(embed) > L.totalEmbedText && max > 40; max = Math.floor(max * 0.7)) {
+    embed.fields = passages.map((p, i) => ({ name: embed.fields![i]!.name, value: passageValue(p, max) }));
+  }
+  if (embedLength(embed) > L.totalEmbedText) embed.description = truncate(embed.description ?? '', Math.max(1, L.totalEmbedText - (embedLength(embed) - (embed.description?.length ?? 0))));
+}
+
+/** Characters Discord counts towards the 6,000 total of an embed. */
+export function embedLength(embed: APIEmbed): number {
+  return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0);
+}
+
+/** A button within Discord's label and custom id limits. */
+export function button(label: string, customId: string, style: ButtonStyle.Primary | ButtonStyle.Secondary): APIButtonComponent {
+  return { type: ComponentType.Button, style, label: truncate(label, L.buttonLabel), custom_id: customId.slice(0, L.customId) };
+}
