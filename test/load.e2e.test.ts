@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandsByName } from '../src/commands/index.js';
-import type { DiscordReply } from '../src/commands/types.js';
+import type { DiscordReply } from '../src/render/discord-kit.js';
 import { loadConfig } from '../src/app/config.js';
 import { openAtStart } from '../src/ingest/prepare.js';
 import { createLogger } from '../src/app/log.js';

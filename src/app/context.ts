@@ -2,7 +2,9 @@ import type { AskDeps } from '../core/search/ask.js';
 import type { TimelineDeps } from '../core/timeline/timeline-query.js';
 import type { SynonymTable } from '../core/search/query.js';
 import { SourceFinder } from '../core/sources/source-finder.js';
-import type { SourceMeta } from '../core/types.js';
+import { toMeta } from '../core/citation.js';
+import type { SourceDeps } from '../core/sources/source-views.js';
+import type { Source, SourceMeta } from '../core/types.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { ParagraphSearch } from '../store/paragraph-search.js';
@@ -28,6 +30,8 @@ export interface AppContext {
   askDeps: AskDeps;
   /** The stored events, index and sources as the core's timeline sees them. */
   timelineDeps: TimelineDeps;
+  /** The sources and their paragraphs as /source sees them. */
+  sourceDeps: SourceDeps;
   close(): void;
 }
 
@@ -74,6 +78,16 @@ export function createContext(config: Config, options: ContextOptions = {}): App
       timelineDeps: { retrieval: search, synonyms, listEvents: (limit) => (events.hasMoreThan(limit) ? undefined : events.listEvents()),
         listEventsOf: (ids) => events.listEventsOf(ids), listEventsOfSource: (id) => events.listEventsOfSource(id),
         listEventsInYears: (years, limit) => events.listEventsInYears(years, limit), getSource },
+      sourceDeps: {
+        listSources: () => library.listSources().map(toSource),
+        getSource: (id) => {
+          const stored = library.getSource(id);
+          return stored && toSource(stored);
+        },
+        getParagraphsOf: (id) => library.getParagraphsOf(id),
+        paragraphs: () => library.indexable(),
+        findSources: (typed, limit) => ctx.sourceFinder().find(typed, limit),
+      },
       close: () => db.close(),
     };
     return ctx;
@@ -83,9 +97,7 @@ export function createContext(config: Config, options: ContextOptions = {}): App
   }
 }
 
-/** The citation fields of a stored source, without its bookkeeping. */
-export function toMeta(source: StoredSource | undefined): SourceMeta | undefined {
-  if (!source) return undefined;
-  const { id, title, author, publisher, date, dateNote, url } = source;
-  return Object.fromEntries(Object.entries({ id, title, author, publisher, date, dateNote, url }).filter(([, v]) => v !== undefined)) as unknown as SourceMeta;
+/** A stored source as the core sees it: without where it came from. */
+function toSource({ file: _f, contentHash: _h, fileSize: _s, fileMtime: _m, ...source }: StoredSource): Source {
+  return source;
 }

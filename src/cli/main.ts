@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 import { createInterface } from 'node:readline';
-import { askQuestion, QuestionError, type AskOptions } from '../core/search/ask.js';
+import { askQuestion, type AskOptions } from '../core/search/ask.js';
 import { buildTimeline } from '../core/timeline/timeline-query.js';
 import { debugRequested, loadConfig } from '../app/config.js';
 import { createContext, type AppContext } from '../app/context.js';
 import { prepareLibrary } from '../ingest/prepare.js';
 import { integerOption, parse, UsageError } from './args.js';
-import { UserError } from '../core/errors.js';
+import { QuestionError, UserError } from '../core/errors.js';
 import { ingestPaths, removeSources, type IngestReport } from '../ingest/ingest.js';
 import { createLogger } from '../app/log.js';
 import { renderAskText } from '../render/text-ask.js';

@@ -1,9 +1,8 @@
 import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord.js';
 import { createInterface } from 'node:readline';
-import { QuestionError } from '../core/search/ask.js';
 import { cleanInput, quoteInput } from '../core/language/text.js';
 import type { AppContext } from '../app/context.js';
-import { UserError } from '../core/errors.js';
+import { QuestionError, UserError } from '../core/errors.js';
 import { commands, commandsByName } from '../commands/index.js';
 import type { Command, OptionValues } from '../commands/types.js';
 

@@ -3,7 +3,7 @@ import type { AppContext } from '../app/context.js';
 import { parse, UsageError } from './args.js';
 import { quote } from '../commands/quote.js';
 import { source } from '../commands/source.js';
-import { listSources } from '../commands/source-views.js';
+import { listSources } from '../core/sources/source-views.js';
 import { sourceReplyJson } from '../render/json-source.js';
 import { renderQuoteText } from '../render/text-quote.js';
 
@@ -18,7 +18,7 @@ export function runSource(args: string[], open: () => AppContext): number {
   try {
     const options = { id: values.id, cite: values.cite, format: values.format };
     // The whole library at once: a terminal scrolls, Discord pages.
-    const reply = Object.values(options).every((v) => v === undefined) ? listSources(ctx, 1, Number.MAX_SAFE_INTEGER) : source.run(ctx, options);
+    const reply = Object.values(options).every((v) => v === undefined) ? listSources(ctx.sourceDeps, 1, Number.MAX_SAFE_INTEGER) : source.run(ctx, options);
     process.stdout.write((values.json ? JSON.stringify(sourceReplyJson(reply), null, 2) : source.renderText(reply)) + '\n');
   } finally {
     ctx.close();

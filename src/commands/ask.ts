@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { askQuestion, DEFAULT_PASSAGES, MAX_PASSAGES, MAX_QUESTION_LENGTH, QuestionError, type AskResult } from '../core/search/ask.js';
+import { askQuestion, DEFAULT_PASSAGES, MAX_PASSAGES, MAX_QUESTION_LENGTH, type AskResult } from '../core/search/ask.js';
+import { QuestionError } from '../core/errors.js';
 import type { AppContext } from '../app/context.js';
 import { ASKED_PREFIX, renderAskDiscord, type AskPage } from '../render/discord-ask.js';
 import { renderAskText } from '../render/text-ask.js';

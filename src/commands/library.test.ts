@@ -7,7 +7,8 @@ import { checkMessageLimits } from '../../test/fake-discord/limits.js';
 import { loadConfig } from '../app/config.js';
 import type { AppContext } from '../app/context.js';
 import { openAtStart } from '../ingest/prepare.js';
-import { askQuestion, QuestionError } from '../core/search/ask.js';
+import { askQuestion } from '../core/search/ask.js';
+import { QuestionError } from '../core/errors.js';
 import { createLogger } from '../app/log.js';
 import { library } from './library.js';
 

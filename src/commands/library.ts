@@ -1,7 +1,6 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import { QuestionError } from '../core/search/ask.js';
 import type { AppContext } from '../app/context.js';
-import { UserError } from '../core/errors.js';
+import { QuestionError, UserError } from '../core/errors.js';
 import { ingestInChildProcess, ingestPaths, removeSources, type IngestReport } from '../ingest/ingest.js';
 import { describeIngest } from '../ingest/prepare.js';
 import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from '../render/limits.js';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QuestionError } from '../core/search/ask.js';
+import { QuestionError } from '../core/errors.js';
 import { loadConfig } from '../app/config.js';
 import type { AppContext } from '../app/context.js';
 import { openAtStart } from '../ingest/prepare.js';
 import { createLogger } from '../app/log.js';
-import { embedLength } from '../render/discord-ask.js';
+import { embedLength } from '../render/discord-kit.js';
 import { quoteCommand } from './quote.js';
 
 let ctx: AppContext;

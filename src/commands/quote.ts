@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { QuestionError } from '../core/search/ask.js';
+import { QuestionError } from '../core/errors.js';
 import { checkQuotation, MAX_QUOTE_LENGTH, type QuoteResult } from '../core/quote/quote.js';
 import { extractTerms } from '../core/language/terms.js';
 import { renderQuoteDiscord } from '../render/discord-quote.js';

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QuestionError } from '../core/search/ask.js';
+import { QuestionError } from '../core/errors.js';
 import { loadConfig } from '../app/config.js';
 import type { AppContext } from '../app/context.js';
 import { openAtStart } from '../ingest/prepare.js';
 import { createLogger } from '../app/log.js';
 import { codeBlock } from '../render/discord-source-views.js';
-import { embedLength } from '../render/discord-ask.js';
+import { embedLength } from '../render/discord-kit.js';
 import { source } from './source.js';
-import { listSources, type SourceReply } from './source-views.js';
+import { listSources, type SourceReply } from '../core/sources/source-views.js';
 
 let ctx: AppContext;
 beforeAll(() => {
@@ -41,9 +41,9 @@ describe('/source with no option', () => {
   });
 
   it('pages a long list, clamps the page, and gives buttons to the pages either side', () => {
-    expect(listSources(ctx, 2, 2).sources.map((s) => s.id)).toEqual(['aslam-2019', 'berger-2019']);
-    expect(listSources(ctx, 99, 2)).toMatchObject({ page: 3, pageCount: 3, sources: [{ id: 'observer-2021' }] });
-    const buttons = source.renderDiscord(listSources(ctx, 2, 2)).components[0]!.components;
+    expect(listSources(ctx.sourceDeps, 2, 2).sources.map((s) => s.id)).toEqual(['aslam-2019', 'berger-2019']);
+    expect(listSources(ctx.sourceDeps, 99, 2)).toMatchObject({ page: 3, pageCount: 3, sources: [{ id: 'observer-2021' }] });
+    const buttons = source.renderDiscord(listSources(ctx.sourceDeps, 2, 2)).components[0]!.components;
     expect(buttons.map((b) => ('custom_id' in b ? b.custom_id : ''))).toEqual(['source:list:1', 'source:list:3']);
     expect(source.press!(ctx, ['list', '1'])).toMatchObject({ kind: 'list', page: 1 });
   });

@@ -1,9 +1,9 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { QuestionError } from '../core/search/ask.js';
+import { QuestionError } from '../core/errors.js';
 import { REFERENCE_STYLES, STYLE_NAMES } from '../core/sources/reference.js';
 import { renderSourceDiscord } from '../render/discord-source-views.js';
 import { renderSourceText } from '../render/text-source.js';
-import { describeSource, listSources, openCitation, referenceFor, type SourceReply } from './source-views.js';
+import { describeSource, listSources, openCitation, referenceFor, type SourceReply } from '../core/sources/source-views.js';
 import { suggestSources } from './suggest.js';
 import type { Command, OptionValues } from './types.js';
 
@@ -27,22 +27,22 @@ export const source = {
     const [id, cite, format] = [text(options.id), text(options.cite), text(options.format)];
     if (format !== undefined) {
       if (id === undefined && cite === undefined) throw new QuestionError('format: needs a source: add id:, e.g. /source id: gvs-2018 format: apa');
-      return referenceFor(ctx, id ?? openCitation(ctx, cite!).source.id, format);
+      return referenceFor(ctx.sourceDeps, id ?? openCitation(ctx.sourceDeps, cite!).source.id, format);
     }
     if (id !== undefined && cite !== undefined) throw new QuestionError('Give id: to see a source or cite: to open a paragraph, not both.');
-    if (cite !== undefined) return { kind: 'excerpt', excerpt: openCitation(ctx, cite) };
-    if (id !== undefined) return describeSource(ctx, id);
-    return listSources(ctx, Number(options.page ?? 1));
+    if (cite !== undefined) return { kind: 'excerpt', excerpt: openCitation(ctx.sourceDeps, cite) };
+    if (id !== undefined) return describeSource(ctx.sourceDeps, id);
+    return listSources(ctx.sourceDeps, Number(options.page ?? 1));
   },
   renderText: renderSourceText,
   renderDiscord: renderSourceDiscord,
   autocomplete: (ctx, option, value) => (option === 'id' ? suggestSources(ctx, value) : []),
   press: (ctx, args): SourceReply => {
     const [action, first, second] = args;
-    if (action === 'open' && first && second) return { kind: 'excerpt', excerpt: openCitation(ctx, `${first} ${second}`) };
-    if (action === 'list') return listSources(ctx, Number(first) || 1);
-    if (action === 'show' && first) return describeSource(ctx, first);
-    if (action === 'ref' && first && second) return referenceFor(ctx, first, second);
+    if (action === 'open' && first && second) return { kind: 'excerpt', excerpt: openCitation(ctx.sourceDeps, `${first} ${second}`) };
+    if (action === 'list') return listSources(ctx.sourceDeps, Number(first) || 1);
+    if (action === 'show' && first) return describeSource(ctx.sourceDeps, first);
+    if (action === 'ref' && first && second) return referenceFor(ctx.sourceDeps, first, second);
     throw new QuestionError('This button is from an older version of the bot; run /source again.');
   },
 } satisfies Command<SourceReply>;

@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { QuestionError } from '../core/search/ask.js';
+import { QuestionError } from '../core/errors.js';
 import { buildTimeline, MAX_TOPIC_LENGTH, type TimelineOptions, type TimelineResult } from '../core/timeline/timeline-query.js';
 import { readTimelinePage, renderTimelineDiscord } from '../render/discord-timeline.js';
 import { renderTimelineText } from '../render/text-timeline.js';

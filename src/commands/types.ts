@@ -1,15 +1,9 @@
-import type { APIActionRowComponent, APIButtonComponent, APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { AppContext } from '../app/context.js';
+import type { DiscordReply } from '../render/discord-kit.js';
 
 /** Option values of one invocation, by option name, as Discord or the local prompt gives them. */
 export type OptionValues = Record<string, string | number | boolean | undefined>;
-
-/** A reply for Discord as plain data: embeds and button rows, sent with mentions disabled. */
-export interface DiscordReply {
-  content?: string;
-  embeds: APIEmbed[];
-  components: APIActionRowComponent<APIButtonComponent>[];
-}
 
 /** An autocomplete suggestion. */
 export interface Choice {

@@ -1,5 +1,12 @@
 import type { SourceMeta } from './types.js';
 
+/** The citation fields of a source, without its bookkeeping; `undefined` for no source. */
+export function toMeta(source: SourceMeta | undefined): SourceMeta | undefined {
+  if (!source) return undefined;
+  const { id, title, author, publisher, date, dateNote, url } = source;
+  return Object.fromEntries(Object.entries({ id, title, author, publisher, date, dateNote, url }).filter(([, v]) => v !== undefined)) as unknown as SourceMeta;
+}
+
 /** How a paragraph is cited in text: `[gvs-2018 ¶4]`. */
 export function formatCitation(sourceId: string, paragraph: number): string {
   return `[${sourceId} ¶${paragraph}]`;

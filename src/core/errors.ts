@@ -5,3 +5,8 @@
 export class UserError extends Error {
   override name = 'UserError';
 }
+
+/** A question or command the user must rephrase; the message says how. */
+export class QuestionError extends Error {
+  override name = 'QuestionError';
+}

@@ -2,10 +2,10 @@ import {
   DiscordAPIError, MessageFlags, PermissionsBitField, RESTJSONErrorCodes, type AutocompleteInteraction, type ButtonInteraction,
   type ChatInputCommandInteraction, type Interaction,
 } from 'discord.js';
-import { QuestionError } from '../core/search/ask.js';
 import type { AppContext } from '../app/context.js';
-import { UserError } from '../core/errors.js';
-import type { Command, DiscordReply, OptionValues } from '../commands/types.js';
+import { QuestionError, UserError } from '../core/errors.js';
+import type { Command, OptionValues } from '../commands/types.js';
+import type { DiscordReply } from '../render/discord-kit.js';
 import { ASKED_PREFIX } from '../render/discord-ask.js';
 import { DISCORD_LIMITS, escapeForDiscord, truncate } from '../render/limits.js';
 import { describeRateLimit, type RateLimiter } from './rate-limit.js';

@@ -1,8 +1,8 @@
-import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed } from 'discord.js';
+import type { APIEmbed, APIButtonComponent } from 'discord.js';
 import type { AskResult, Passage } from '../core/search/ask.js';
 import { describeSource } from '../core/citation.js';
-import type { DiscordReply } from '../commands/types.js';
 import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from './limits.js';
+import { BUTTON_STYLE, button, buttonRow, embedLength, type DiscordReply } from './discord-kit.js';
 
 /** Prefix of the footer that carries the question, so buttons can re-ask it after a restart. */
 export const ASKED_PREFIX = 'Asked: ';
@@ -38,12 +38,12 @@ export function renderAskDiscord(result: AskResult, page: AskPage, hasMore: bool
     footer: { text: truncate(ASKED_PREFIX + result.query, L.footer) },
   };
   fitEmbed(embed, shown);
-  const buttons: APIButtonComponent[] = shown.map((p) => button(`Open ${p.citation}`, `source:open:${p.sourceId}:${p.paragraph}`, ButtonStyle.Secondary));
+  const buttons: APIButtonComponent[] = shown.map((p) => button(`Open ${p.citation}`, `source:open:${p.sourceId}:${p.paragraph}`, BUTTON_STYLE.secondary));
   if (hasMore) {
     const next = [page.offset + page.pageSize, page.pageSize, page.source ?? '', page.from ?? '', page.to ?? ''].join(':');
-    buttons.push(button('More passages', `ask:more:${next}`, ButtonStyle.Primary));
+    buttons.push(button('More passages', `ask:more:${next}`, BUTTON_STYLE.primary));
   }
-  return { embeds: [embed], components: buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons.slice(0, 5) }] : [] };
+  return { embeds: [embed], components: buttonRow(buttons) };
 }
 
 function passageValue(p: Passage, max: number): string {
@@ -57,15 +57,4 @@ function fitEmbed(embed: APIEmbed, passages: Passage[]): void {
     embed.fields = passages.map((p, i) => ({ name: embed.fields![i]!.name, value: passageValue(p, max) }));
   }
   if (embedLength(embed) > L.totalEmbedText) embed.description = truncate(embed.description ?? '', Math.max(1, L.totalEmbedText - (embedLength(embed) - (embed.description?.length ?? 0))));
-}
-
-/** Characters Discord counts towards the 6,000 total of an embed. */
-export function embedLength(embed: APIEmbed): number {
-  return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0) +
-    (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0);
-}
-
-/** A button within Discord's label and custom id limits. */
-export function button(label: string, customId: string, style: ButtonStyle.Primary | ButtonStyle.Secondary): APIButtonComponent {
-  return { type: ComponentType.Button, style, label: truncate(label, L.buttonLabel), custom_id: customId.slice(0, L.customId) };
 }

@@ -1,8 +1,8 @@
-import { ButtonStyle, ComponentType, type APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord.js';
 import type { DiffSegment, QuoteResult } from '../core/quote/quote.js';
-import type { DiscordReply } from '../commands/types.js';
-import { ASKED_PREFIX, button } from './discord-ask.js';
+import { ASKED_PREFIX } from './discord-ask.js';
 import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from './limits.js';
+import { BUTTON_STYLE, button, buttonRow, type DiscordReply } from './discord-kit.js';
 
 const COLOURS = { verbatim: 0x2e7d32, close: 0xf9a825, absent: 0x9e9e9e };
 const TITLES = { verbatim: 'Verbatim: word for word in the library', close: 'Close, not verbatim', absent: 'Not in the library' };
@@ -41,6 +41,6 @@ export function renderQuoteDiscord(result: QuoteResult): DiscordReply {
     })),
     footer: { text: truncate(ASKED_PREFIX + result.quote.replace(/\s+/g, ' '), FOOTER_MAX) },
   };
-  const buttons = shown.map((m) => button(`Open ${m.citation}`, `source:open:${m.sourceId}:${m.paragraph}`, ButtonStyle.Secondary));
-  return { embeds: [embed], components: buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [] };
+  const buttons = shown.map((m) => button(`Open ${m.citation}`, `source:open:${m.sourceId}:${m.paragraph}`, BUTTON_STYLE.secondary));
+  return { embeds: [embed], components: buttonRow(buttons) };
 }

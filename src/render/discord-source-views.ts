@@ -1,12 +1,11 @@
-import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed } from 'discord.js';
+import type { APIEmbed, APIButtonComponent } from 'discord.js';
 import { formatCitation } from '../core/citation.js';
 import { REFERENCE_STYLES, STYLE_NAMES, type Reference, type ReferenceStyle, type Span } from '../core/sources/reference.js';
-import type { DiscordReply } from '../commands/types.js';
-import type { SourceDetails, SourceList, SourceReply } from '../commands/source-views.js';
-import { button } from './discord-ask.js';
+import type { SourceDetails, SourceList, SourceReply } from '../core/sources/source-views.js';
 import { renderExcerptDiscord } from './discord-source.js';
 import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from './limits.js';
 import { dateLine, sourceLine } from './text-source.js';
+import { BUTTON_STYLE, button, buttonRow, type DiscordReply } from './discord-kit.js';
 
 const STYLE_LABELS: Record<ReferenceStyle, string> = { apa: 'APA', mla: 'MLA', chicago: 'Chicago', bibtex: 'BibTeX' };
 
@@ -24,10 +23,6 @@ export function renderSourceDiscord(reply: SourceReply): DiscordReply {
   }
 }
 
-function row(buttons: APIButtonComponent[]): DiscordReply['components'] {
-  return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons.slice(0, 5) }] : [];
-}
-
 /** One page of the library: a field per source, buttons to the pages either side. */
 function renderListDiscord(list: SourceList): DiscordReply {
   const embed: APIEmbed = {
@@ -40,9 +35,9 @@ function renderListDiscord(list: SourceList): DiscordReply {
   };
   if (list.total === 0) embed.description = 'No sources yet: ingest some articles first.';
   const buttons: APIButtonComponent[] = [];
-  if (list.page > 1) buttons.push(button(`◀ Page ${list.page - 1}`, `source:list:${list.page - 1}`, ButtonStyle.Secondary));
-  if (list.page < list.pageCount) buttons.push(button(`Page ${list.page + 1} ▶`, `source:list:${list.page + 1}`, ButtonStyle.Secondary));
-  return { embeds: [embed], components: row(buttons) };
+  if (list.page > 1) buttons.push(button(`◀ Page ${list.page - 1}`, `source:list:${list.page - 1}`, BUTTON_STYLE.secondary));
+  if (list.page < list.pageCount) buttons.push(button(`Page ${list.page + 1} ▶`, `source:list:${list.page + 1}`, BUTTON_STYLE.secondary));
+  return { embeds: [embed], components: buttonRow(buttons) };
 }
 
 /** A source's metadata, what ingestion did, its key terms; buttons to read it and to cite it. */
@@ -64,10 +59,10 @@ function renderDetailsDiscord({ source, keyTerms }: SourceDetails): DiscordReply
     footer: { text: truncate(`Source id: ${source.id}`, L.footer) },
   };
   const buttons = [
-    button('Open ¶1', `source:open:${source.id}:1`, ButtonStyle.Primary),
-    ...REFERENCE_STYLES.map((style) => button(STYLE_LABELS[style], `source:ref:${source.id}:${style}`, ButtonStyle.Secondary)),
+    button('Open ¶1', `source:open:${source.id}:1`, BUTTON_STYLE.primary),
+    ...REFERENCE_STYLES.map((style) => button(STYLE_LABELS[style], `source:ref:${source.id}:${style}`, BUTTON_STYLE.secondary)),
   ];
-  return { embeds: [embed], components: row(buttons) };
+  return { embeds: [embed], components: buttonRow(buttons) };
 }
 
 /** A reference to paste: rich text with its italics, or BibTeX in a code block nothing can break out of. */
@@ -78,8 +73,8 @@ function renderReferenceDiscord(reference: Reference): DiscordReply {
     description,
     footer: { text: reference.style === 'bibtex' ? 'Copy the block into your .bib file.' : 'Italics as the style requires; check them after pasting.' },
   };
-  const others = REFERENCE_STYLES.filter((s) => s !== reference.style).map((s) => button(STYLE_LABELS[s], `source:ref:${reference.sourceId}:${s}`, ButtonStyle.Secondary));
-  return { embeds: [embed], components: row([button('◀ Source', `source:show:${reference.sourceId}`, ButtonStyle.Secondary), ...others]) };
+  const others = REFERENCE_STYLES.filter((s) => s !== reference.style).map((s) => button(STYLE_LABELS[s], `source:ref:${reference.sourceId}:${s}`, BUTTON_STYLE.secondary));
+  return { embeds: [embed], components: buttonRow([button('◀ Source', `source:show:${reference.sourceId}`, BUTTON_STYLE.secondary), ...others]) };
 }
 
 /** Escaped markdown for spans: italic runs between asterisks. */

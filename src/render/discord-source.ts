@@ -1,9 +1,7 @@
-import { ButtonStyle, ComponentType } from 'discord.js';
 import { describeSource } from '../core/citation.js';
 import type { Excerpt } from '../core/excerpt.js';
-import type { DiscordReply } from '../commands/types.js';
-import { button } from './discord-ask.js';
 import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from './limits.js';
+import { BUTTON_STYLE, button, buttonRow, type DiscordReply } from './discord-kit.js';
 
 /** Context paragraphs are shortened to this, so the cited one stays the focus. */
 const CONTEXT_MAX = 600;
@@ -19,10 +17,10 @@ export function renderExcerptDiscord(excerpt: Excerpt): DiscordReply {
   const room = Math.min(L.description, L.totalEmbedText - title.length - footer.length) - context(before).length - context(after).length - 4;
   const description = [context(before), truncate(main, room), context(after)].filter(Boolean).join('\n\n');
   const buttons = [];
-  if (before) buttons.push(button(`◀ ¶${before.n}`, `source:open:${source.id}:${before.n}`, ButtonStyle.Secondary));
-  if (after) buttons.push(button(`¶${after.n} ▶`, `source:open:${source.id}:${after.n}`, ButtonStyle.Secondary));
+  if (before) buttons.push(button(`◀ ¶${before.n}`, `source:open:${source.id}:${before.n}`, BUTTON_STYLE.secondary));
+  if (after) buttons.push(button(`¶${after.n} ▶`, `source:open:${source.id}:${after.n}`, BUTTON_STYLE.secondary));
   return {
     embeds: [{ title, description, footer: { text: footer } }],
-    components: buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [],
+    components: buttonRow(buttons),
   };
 }

@@ -1,10 +1,9 @@
-import { ButtonStyle, ComponentType, type APIButtonComponent } from 'discord.js';
+import type { APIButtonComponent } from 'discord.js';
 import { groupByYear } from '../core/timeline/timeline.js';
 import type { TimelineResult } from '../core/timeline/timeline-query.js';
-import type { DiscordReply } from '../commands/types.js';
-import { button } from './discord-ask.js';
 import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from './limits.js';
 import { describeTimeline, eventLineParts, RESOLVED_MARK } from './text-timeline.js';
+import { BUTTON_STYLE, button, buttonRow, type DiscordReply } from './discord-kit.js';
 
 /** Prefix of the footer that carries the topic, so page buttons rebuild the same timeline after a restart. */
 export const TOPIC_PREFIX = 'Topic: ';
@@ -78,8 +77,8 @@ export function renderTimelineDiscord(result: TimelineResult, page: number): Dis
   const pageLabel = pages.length > 1 ? ` (page ${at + 1} of ${pages.length})` : '';
   const key = (n: number) => ['timeline', 'page', n, result.from ?? '', result.to ?? '', result.sourceId ?? ''].join(':');
   const buttons: APIButtonComponent[] = [];
-  if (at > 0) buttons.push(button('◀ Earlier', key(at - 1), ButtonStyle.Secondary));
-  if (at < pages.length - 1) buttons.push(button('Later ▶', key(at + 1), ButtonStyle.Primary));
+  if (at > 0) buttons.push(button('◀ Earlier', key(at - 1), BUTTON_STYLE.secondary));
+  if (at < pages.length - 1) buttons.push(button('Later ▶', key(at + 1), BUTTON_STYLE.primary));
   return {
     embeds: [{
       // Titles render some markdown; the footer, which buttons read the topic back from, does not.
@@ -88,7 +87,7 @@ export function renderTimelineDiscord(result: TimelineResult, page: number): Dis
       color: COLOUR,
       footer: { text: truncate(result.topic ? TOPIC_PREFIX + result.topic : NO_TOPIC, L.footer) },
     }],
-    components: buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [],
+    components: buttonRow(buttons),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Excerpt } from '../core/excerpt.js';
 import { STYLE_NAMES } from '../core/sources/reference.js';
 import type { Paragraph, SourceMeta } from '../core/types.js';
-import type { SourceReply, SourceSummary } from '../commands/source-views.js';
+import type { SourceReply, SourceSummary } from '../core/sources/source-views.js';
 
 /**
  * A source as `--json` gives it. These keys are public: keys may be added, never renamed or

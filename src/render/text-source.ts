@@ -1,6 +1,6 @@
 import { formatCitation, formatSourceDate } from '../core/citation.js';
 import type { SourceMeta } from '../core/types.js';
-import type { SourceDetails, SourceList, SourceReply, SourceSummary } from '../commands/source-views.js';
+import type { SourceDetails, SourceList, SourceReply, SourceSummary } from '../core/sources/source-views.js';
 import { truncate } from './limits.js';
 import { renderExcerptText } from './text-ask.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineResult } from '../core/timeline/timeline-query.js';
 import type { TimelineEvent } from '../core/timeline/timeline.js';
-import { embedLength } from './discord-ask.js';
+import { embedLength } from './discord-kit.js';
 import { paginateTimeline, readTimelinePage, renderTimelineDiscord, TOPIC_PREFIX } from './discord-timeline.js';
 import { DISCORD_LIMITS as L } from './limits.js';
 import { eventLineParts, formatEventLine, renderTimelineText } from './text-timeline.js';

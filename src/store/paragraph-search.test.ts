@@ -4,7 +4,8 @@ import { anyText, thrownBy } from '../../test/arbitraries.js';
 import { loadConfig } from '../app/config.js';
 import { openAtStart } from '../ingest/prepare.js';
 import { createLogger } from '../app/log.js';
-import { analyzeQuestion, askQuestion, MAX_PASSAGES, QuestionError, type AskOptions } from '../core/search/ask.js';
+import { analyzeQuestion, askQuestion, MAX_PASSAGES, type AskOptions } from '../core/search/ask.js';
+import { QuestionError } from '../core/errors.js';
 import type { SearchFilter } from '../core/search/rank.js';
 
 const ctx = openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }) });

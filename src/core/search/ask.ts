@@ -1,3 +1,4 @@
+import { QuestionError } from '../errors.js';
 import { formatCitation } from '../citation.js';
 import { analyzeQuery, conceptMatched, type QueryConcept, type SynonymTable } from './query.js';
 import type { Retrieval, SearchFilter } from './rank.js';
@@ -50,11 +51,6 @@ export interface AskResult {
   coverage: number;
   passages: Passage[];
   tookMs: number;
-}
-
-/** A question the user must rephrase; the message says how. */
-export class QuestionError extends Error {
-  override name = 'QuestionError';
 }
 
 /**

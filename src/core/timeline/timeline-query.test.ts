@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractEvents } from './events.js';
 import { memoryRetrieval } from '../../../test/memory-retrieval.js';
-import { QuestionError } from '../search/ask.js';
+import { QuestionError } from '../errors.js';
 import { buildTimeline, MAX_MERGED_EVENTS, MAX_TOPIC_LENGTH, type TimelineDeps } from './timeline-query.js';
 import type { SourcedEvent } from './timeline.js';
 

@@ -1,4 +1,4 @@
-import { QuestionError } from '../search/ask.js';
+import { QuestionError } from '../errors.js';
 import { createSummaryComparer } from './event-similarity.js';
 import { analyzeQuery, conceptMatched, type QueryConcept, type SynonymTable } from '../search/query.js';
 import type { Retrieval } from '../search/rank.js';

@@ -1,15 +1,28 @@
-import { foldText, quoteInput } from '../core/language/text.js';
-import { QuestionError } from '../core/search/ask.js';
-import { explainMiss, readCitation } from '../core/sources/citation-lookup.js';
-import { editDistance } from '../core/language/spelling.js';
-import { buildExcerpt, type Excerpt } from '../core/excerpt.js';
-import { findKeyTerms, type KeyTerm } from '../core/language/key-terms.js';
-import { formatReference, isReferenceStyle, REFERENCE_STYLES, type Reference } from '../core/sources/reference.js';
-import { learnProperNouns } from '../core/sources/title-case.js';
-import type { Source, SourceMeta } from '../core/types.js';
-import { toMeta, type AppContext } from '../app/context.js';
-import type { StoredSource } from '../store/library.js';
-import { suggestSources } from './suggest.js';
+import { toMeta } from '../citation.js';
+import { QuestionError } from '../errors.js';
+import { buildExcerpt, type Excerpt } from '../excerpt.js';
+import { findKeyTerms, type KeyTerm, type TermDoc } from '../language/key-terms.js';
+import { editDistance } from '../language/spelling.js';
+import { foldText, quoteInput } from '../language/text.js';
+import type { Source, SourceMeta, StoredParagraph } from '../types.js';
+import { explainMiss, readCitation } from './citation-lookup.js';
+import { formatReference, isReferenceStyle, REFERENCE_STYLES, type Reference } from './reference.js';
+import type { SourceChoice } from './source-finder.js';
+import { learnProperNouns } from './title-case.js';
+
+/** What /source reads of the library: the narrow view the core needs, not the store. */
+export interface SourceDeps {
+  listSources(): Source[];
+  getSource(id: string): Source | undefined;
+  getParagraphsOf(id: string): StoredParagraph[];
+  /** Every paragraph with text of its own (for key terms and proper nouns). */
+  paragraphs(): Iterable<TermDoc>;
+  /** Sources matching what a user typed, best first (the autocomplete's ranking). */
+  findSources(typed: string, limit: number): SourceChoice[];
+}
+
+/** As many sources as an autocomplete offers: a typed name matching more is ambiguous anyway. */
+const AUTOCOMPLETE_CHOICES = 25;
 
 /** Sources per page of the library list in Discord and at the local prompt. */
 export const LIST_PAGE_SIZE = 10;
@@ -38,8 +51,8 @@ export interface SourceDetails {
 export type SourceReply = SourceList | SourceDetails | { kind: 'excerpt'; excerpt: Excerpt } | { kind: 'reference'; reference: Reference; source: SourceMeta };
 
 /** Page `page` (1-based, clamped) of the library, `pageSize` sources to a page. */
-export function listSources(ctx: AppContext, page = 1, pageSize = LIST_PAGE_SIZE): SourceList {
-  const all = ctx.library.listSources().map(({ warnings: _w, dropped: _d, file: _f, contentHash: _h, ...summary }) => summary);
+export function listSources(deps: SourceDeps, page = 1, pageSize = LIST_PAGE_SIZE): SourceList {
+  const all = deps.listSources().map(({ warnings: _w, dropped: _d, ...summary }) => summary);
   const pageCount = Math.max(1, Math.ceil(all.length / pageSize));
   const at = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
   return { kind: 'list', sources: all.slice((at - 1) * pageSize, at * pageSize), page: at, pageCount, total: all.length };
@@ -50,28 +63,28 @@ export function listSources(ctx: AppContext, page = 1, pageSize = LIST_PAGE_SIZE
  * source whose title, author or publisher contains all its words.
  * @throws QuestionError naming the closest ids when there is no such source
  */
-export function findSource(ctx: AppContext, typed: string): Source {
+export function findSource(deps: SourceDeps, typed: string): Source {
   const id = typed.trim().toLowerCase();
-  const exact = ctx.library.getSource(id);
-  if (exact) return stripStorage(exact);
+  const exact = deps.getSource(id);
+  if (exact) return exact;
   // Autocomplete forgives typos; naming a source outright must not: only a match containing every typed word counts.
   const words = foldText(typed).split(' ').filter(Boolean);
-  const matches = suggestSources(ctx, typed).filter((m) => {
-    const s = ctx.library.getSource(m.value)!;
+  const matches = deps.findSources(typed, AUTOCOMPLETE_CHOICES).map((m) => ({ value: m.id })).filter((m) => {
+    const s = deps.getSource(m.value)!;
     const haystack = foldText(`${s.id} ${s.title} ${s.author ?? ''} ${s.publisher ?? ''}`);
     return words.every((w) => haystack.includes(w));
   });
-  if (matches.length === 1) return stripStorage(ctx.library.getSource(matches[0]!.value)!);
-  const ids = ctx.library.listSources().map((s) => s.id);
+  if (matches.length === 1) return deps.getSource(matches[0]!.value)!;
+  const ids = deps.listSources().map((s) => s.id);
   const near = ids.map((other) => ({ other, d: editDistance(id, other) })).filter(({ d }) => d <= Math.max(2, id.length / 3)).sort((a, b) => a.d - b.d);
   const hint = near.length > 0 ? ` Did you mean ${near.slice(0, 3).map((n) => n.other).join(', ')}?` : matches.length > 1 ? ` It matches ${matches.slice(0, 5).map((m) => m.value).join(', ')}: give one id.` : ` The library has ${ids.join(', ')}.`;
   throw new QuestionError(`There is no source ${quoteInput(typed)} in the library.${hint}`);
 }
 
 /** One source with its key terms. */
-export function describeSource(ctx: AppContext, typed: string): SourceDetails {
-  const source = findSource(ctx, typed);
-  const docs = [...ctx.library.indexable()];
+export function describeSource(deps: SourceDeps, typed: string): SourceDetails {
+  const source = findSource(deps, typed);
+  const docs = [...deps.paragraphs()];
   const names = learnProperNouns(docs.map((d) => d.body));
   return { kind: 'source', source, keyTerms: findKeyTerms(docs, source.id, names) };
 }
@@ -80,12 +93,12 @@ export function describeSource(ctx: AppContext, typed: string): SourceDetails {
  * The paragraph a citation names, with its neighbours.
  * @throws QuestionError with the closest valid citations when it names none
  */
-export function openCitation(ctx: AppContext, citation: string): Excerpt {
-  const sources = ctx.library.listSources();
+export function openCitation(deps: SourceDeps, citation: string): Excerpt {
+  const sources = deps.listSources();
   const ids = sources.map((s) => s.id);
   const ref = readCitation(citation, ids);
-  const source = ref && toMeta(ctx.library.getSource(ref.sourceId));
-  const excerpt = ref && source && buildExcerpt(source, ctx.library.getParagraphsOf(source.id), ref.paragraph);
+  const source = ref && toMeta(deps.getSource(ref.sourceId));
+  const excerpt = ref && source && buildExcerpt(source, deps.getParagraphsOf(source.id), ref.paragraph);
   if (excerpt) return excerpt;
   const count = (id: string) => sources.find((s) => s.id === id)?.paragraphCount ?? 0;
   const shown = citation.trim();
@@ -103,14 +116,10 @@ export function openCitation(ctx: AppContext, citation: string): Excerpt {
 }
 
 /** A source's reference in one style. */
-export function referenceFor(ctx: AppContext, typed: string, style: string): { kind: 'reference'; reference: Reference; source: SourceMeta } {
+export function referenceFor(deps: SourceDeps, typed: string, style: string): { kind: 'reference'; reference: Reference; source: SourceMeta } {
   const wanted = style.trim().toLowerCase();
   if (!isReferenceStyle(wanted)) throw new QuestionError(`There is no reference style ${quoteInput(style, 30)}: choose ${REFERENCE_STYLES.join(', ')}.`);
-  const source = toMeta(ctx.library.getSource(findSource(ctx, typed).id))!;
-  const names = learnProperNouns([...ctx.library.indexable()].map((d) => d.body));
+  const source = toMeta(findSource(deps, typed))!;
+  const names = learnProperNouns([...deps.paragraphs()].map((d) => d.body));
   return { kind: 'reference', reference: formatReference(source, wanted, names), source };
-}
-
-function stripStorage({ file: _f, contentHash: _h, ...source }: StoredSource): Source {
-  return source;
 }
