@@ -77,11 +77,14 @@ describe('research-bot source', () => {
     expect(run('source', '--cite', 'gvs-2018 ¶99')).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(/^gvs-2018 has no paragraph 99: .*\n$/) });
   });
 
-  it('exits 2 for a usage mistake', () => {
-    expect(run('source', '--format', 'harvard', '--id', 'gvs-2018')).toMatchObject({ code: 2, stdout: '' });
-    expect(run('source', '--format', 'apa').code).toBe(2);
+  it('exits 2 for a usage mistake, with the message the local prompt gives for the same option', () => {
+    expect(run('source', '--format', 'harvard', '--id', 'gvs-2018')).toMatchObject({ code: 2, stdout: '', stderr: 'format: must be one of apa, mla, chicago, bibtex, not "harvard".\nRun "research-bot help" for usage.\n' });
     expect(run('source', 'gvs-2018').code).toBe(2);
-    expect(run('source', '--id', 'gvs-2018', '--cite', 'gvs-2018 4').code).toBe(2);
+  });
+
+  it('exits 1 with /source\'s own sentence for options it cannot use together', () => {
+    expect(run('source', '--format', 'apa')).toMatchObject({ code: 1, stderr: 'format: needs a source: add id:, e.g. /source id: gvs-2018 format: apa\n' });
+    expect(run('source', '--id', 'gvs-2018', '--cite', 'gvs-2018 4')).toMatchObject({ code: 1, stderr: 'Give id: to see a source or cite: to open a paragraph, not both.\n' });
   });
 });
 

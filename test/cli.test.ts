@@ -105,7 +105,8 @@ describe('research-bot ask', () => {
 
   it('exits 2 for an unknown command and for --limit out of range', () => {
     expect(cli(['frobnicate']).code).toBe(2);
-    expect(cli(['ask', '--limit', '11', QUESTION]).errLines[0]).toBe('--limit must be a whole number from 1 to 10, not "11".');
+    // The same bound and sentence as the local prompt and Discord: /ask's own option definition.
+    expect(cli(['ask', '--limit', '11', QUESTION]).errLines[0]).toBe('limit: must be at most 10, not 11.');
   });
 
   it('creates the library where DATABASE_PATH says, holding exactly the folder ingested into it', () => {

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { UserError } from '../core/errors.js';
 import { cleanInput, quoteInput } from '../core/language/text.js';
 
 /** A mistake in how the CLI was called: exit code 2 and a pointer to the usage. */
@@ -22,4 +23,17 @@ export function integerOption(value: string | undefined, name: string, min: numb
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not ${quoteInput(value, 20)}.`);
   return n;
+}
+
+/**
+ * Runs a reading of options by a slash command's definitions (`readOptions`): Discord's bounds and
+ * messages, here a usage mistake (exit status 2).
+ */
+export function usage<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof UserError) throw new UsageError(error.message);
+    throw error;
+  }
 }

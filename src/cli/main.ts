@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 import { createInterface } from 'node:readline';
-import { askQuestion, type AskOptions } from '../core/search/ask.js';
-import { buildTimeline } from '../core/timeline/timeline-query.js';
+import { ask, type AskReply } from '../commands/ask.js';
+import { readOptions } from '../commands/options.js';
+import { timeline } from '../commands/timeline.js';
+import type { AskResult } from '../core/search/ask.js';
 import { debugRequested, loadConfig } from '../app/config.js';
 import { createContext, type AppContext } from '../app/context.js';
 import { prepareLibrary } from '../ingest/prepare.js';
-import { integerOption, parse, UsageError } from './args.js';
+import { integerOption, parse, usage, UsageError } from './args.js';
 import { QuestionError, UserError } from '../core/errors.js';
 import { ingestPaths, removeSources, type IngestReport } from '../ingest/ingest.js';
 import { createLogger } from '../app/log.js';
-import { renderAskText } from '../render/text-ask.js';
-import { renderTimelineText } from '../render/text-timeline.js';
 
 const USAGE = `Usage: research-bot <command> [options]
 
@@ -76,17 +76,18 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** The passages of an /ask page as the CLI's --json has always given them: the page's, no more. */
+function askJson(reply: AskReply): AskResult {
+  return { ...reply.result, passages: reply.result.passages.slice(reply.page.offset, reply.page.offset + reply.page.pageSize) };
+}
+
 function runAsk(args: string[], open: () => AppContext): number {
   const { values, positionals } = parse(args, {
     json: { type: 'boolean' }, batch: { type: 'boolean' }, limit: { type: 'string' },
     source: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
   });
-  const options: AskOptions = {
-    limit: integerOption(values.limit, 'limit', 1, 10),
-    sourceId: values.source,
-    from: integerOption(values.from, 'from', 0, 9999),
-    to: integerOption(values.to, 'to', 0, 9999),
-  };
+  const given = { limit: values.limit, source: values.source, from: values.from, to: values.to };
+  usage(() => readOptions(ask, given, { partial: true }));
   if (values.batch) {
     if (positionals.length > 0) throw new UsageError('With --batch, questions come from stdin, one per line; give none as arguments.');
     const ctx = open();
@@ -94,9 +95,9 @@ function runAsk(args: string[], open: () => AppContext): number {
     lines.on('line', (line) => {
       if (!line.trim()) return;
       try {
-        process.stdout.write(JSON.stringify(askQuestion(ctx.askDeps, line, options)) + '\n');
+        process.stdout.write(JSON.stringify(askJson(ask.run(ctx, readOptions(ask, { ...given, question: line })))) + '\n');
       } catch (error) {
-        if (!(error instanceof QuestionError)) throw error;
+        if (!(error instanceof QuestionError || error instanceof UserError)) throw error;
         process.stdout.write(JSON.stringify({ query: line, error: error.message }) + '\n');
       }
     });
@@ -104,10 +105,11 @@ function runAsk(args: string[], open: () => AppContext): number {
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('Give a question: research-bot ask "When did Russia lift its arms embargo?"');
+  const options = usage(() => readOptions(ask, { ...given, question: positionals.join(' ') }));
   const ctx = open();
   try {
-    const result = askQuestion(ctx.askDeps, positionals.join(' '), options);
-    process.stdout.write((values.json ? JSON.stringify(result, null, 2) : renderAskText(result)) + '\n');
+    const reply = ask.run(ctx, options);
+    process.stdout.write((values.json ? JSON.stringify(askJson(reply), null, 2) : ask.renderText(reply)) + '\n');
   } finally {
     ctx.close();
   }
@@ -152,11 +154,11 @@ function runTimeline(args: string[], open: () => AppContext): number {
     json: { type: 'boolean' }, topic: { type: 'string' }, source: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`timeline takes options, not words: research-bot timeline --topic "${positionals.join(' ')}"`);
-  const options = { topic: values.topic, sourceId: values.source, from: integerOption(values.from, 'from', 0, 9999), to: integerOption(values.to, 'to', 0, 9999) };
+  const options = usage(() => readOptions(timeline, { topic: values.topic, source: values.source, from: values.from, to: values.to }));
   const ctx = open();
   try {
-    const result = buildTimeline(ctx.timelineDeps, options);
-    process.stdout.write((values.json ? JSON.stringify({ events: result.events }, null, 2) : renderTimelineText(result)) + '\n');
+    const reply = timeline.run(ctx, options);
+    process.stdout.write((values.json ? JSON.stringify({ events: reply.result.events }, null, 2) : timeline.renderText(reply)) + '\n');
   } finally {
     ctx.close();
   }

@@ -22,7 +22,7 @@ describe('parseSlashLine', () => {
 
   it('refuses numbers outside the range Discord would allow', () => {
     expect(refusal('/ask question: CPEC limit: 0')).toBe('limit: must be at least 1, not 0.');
-    expect(refusal('/ask question: CPEC limit: 99')).toBe('limit: must be at most 5, not 99.');
+    expect(refusal('/ask question: CPEC limit: 99')).toBe('limit: must be at most 10, not 99.');
     expect(refusal('/ask question: CPEC from: -4')).toBe('from: must be at least 0, not -4.');
   });
 

@@ -1,9 +1,9 @@
-import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord.js';
 import { createInterface } from 'node:readline';
 import { cleanInput, quoteInput } from '../core/language/text.js';
 import type { AppContext } from '../app/context.js';
 import { QuestionError, UserError } from '../core/errors.js';
 import { commands, commandsByName } from '../commands/index.js';
+import { readOptions } from '../commands/options.js';
 import type { Command, OptionValues } from '../commands/types.js';
 
 /** A line typed at the local prompt, read the way Discord reads a slash command. */
@@ -38,45 +38,14 @@ export function parseSlashLine(line: string): ParsedLine {
     throw new UserError(`Name the option: /${command.data.name} ${first.name}: ${cleanInput(rest)}`);
   }
   if (found[0] && rest.slice(0, found[0].index).trim()) throw new UserError(`Unexpected text ${quoteInput(rest.slice(0, found[0].index))} before ${found[0][1]}:`);
-  const options: OptionValues = {};
+  const options: Record<string, string> = {};
   found.forEach((m, i) => {
     const name = m[1]!;
     const end = found[i + 1]?.index ?? rest.length;
     const raw = rest.slice(m.index! + m[0].length, end).trim();
-    options[name] = convert(raw, definitions.find((o) => o.name === name)!);
+    options[name] = raw;
   });
-  for (const o of definitions) {
-    if ('required' in o && o.required && options[o.name] === undefined) throw new UserError(`/${command.data.name} needs ${o.name}:`);
-  }
-  return { command, options };
-}
-
-/**
- * Reads one option value as Discord would accept it: numbers in their range, strings within their
- * length and among their choices, so the prompt refuses what Discord's client would not send.
- */
-function convert(raw: string, definition: APIApplicationCommandOption): string | number | boolean {
-  const { name, type } = definition;
-  if (type === ApplicationCommandOptionType.Integer || type === ApplicationCommandOptionType.Number) {
-    const n = Number(raw);
-    const whole = type === ApplicationCommandOptionType.Integer;
-    if (!raw || !Number.isFinite(n) || (whole && !Number.isInteger(n))) throw new UserError(`${name}: must be a ${whole ? 'whole ' : ''}number, not ${quoteInput(raw, 20)}.`);
-    const { min_value: min, max_value: max } = definition;
-    if (min !== undefined && n < min) throw new UserError(`${name}: must be at least ${min}, not ${n}.`);
-    if (max !== undefined && n > max) throw new UserError(`${name}: must be at most ${max}, not ${n}.`);
-    return n;
-  }
-  if (type === ApplicationCommandOptionType.Boolean) {
-    if (!/^(true|false)$/i.test(raw)) throw new UserError(`${name}: must be true or false.`);
-    return raw.toLowerCase() === 'true';
-  }
-  if (type === ApplicationCommandOptionType.String) {
-    const length = [...raw].length;
-    if (definition.max_length !== undefined && length > definition.max_length) throw new UserError(`${name}: is ${length} characters long; keep it to ${definition.max_length}.`);
-    const choices = definition.choices?.map((c) => String(c.value));
-    if (choices && !choices.includes(raw)) throw new UserError(`${name}: must be one of ${choices.join(', ')}, not ${quoteInput(raw, 20)}.`);
-  }
-  return raw;
+  return { command, options: readOptions(command, options) };
 }
 
 /** Answers one line of the local prompt: the reply text, or a one-sentence error. */

@@ -1,11 +1,10 @@
-import { SlashCommandBuilder } from 'discord.js';
 import { askQuestion, DEFAULT_PASSAGES, MAX_PASSAGES, MAX_QUESTION_LENGTH, type AskResult } from '../core/search/ask.js';
 import { QuestionError } from '../core/errors.js';
 import type { AppContext } from '../app/context.js';
 import { ASKED_PREFIX, renderAskDiscord, type AskPage } from '../render/discord-ask.js';
 import { renderAskText } from '../render/text-ask.js';
 import { suggestSources } from './suggest.js';
-import type { Command, OptionValues } from './types.js';
+import { OPTION, optionalNumber, slashCommand, type Command } from './types.js';
 
 /** One page of an /ask answer. */
 export interface AskReply {
@@ -20,19 +19,20 @@ function answerPage(ctx: AppContext, question: string, page: AskPage): AskReply 
   return { result, page, hasMore: result.passages.length > page.offset + page.pageSize };
 }
 
-const optionalNumber = (value: OptionValues[string]) => (value === undefined || value === '' ? undefined : Number(value));
-
 /** `/ask question:<text> [source:<id>] [from:<year>] [to:<year>] [limit:<n>] [private:<bool>]` */
 export const ask = {
-  data: new SlashCommandBuilder()
-    .setName('ask')
-    .setDescription('Find the passages of the library that answer a question, with citations.')
-    .addStringOption((o) => o.setName('question').setDescription('What you want to know').setRequired(true).setMaxLength(MAX_QUESTION_LENGTH))
-    .addStringOption((o) => o.setName('source').setDescription('Only this source (type to search titles)').setAutocomplete(true))
-    .addIntegerOption((o) => o.setName('from').setDescription('Only sources published in or after this year').setMinValue(0).setMaxValue(9999))
-    .addIntegerOption((o) => o.setName('to').setDescription('Only sources published in or before this year').setMinValue(0).setMaxValue(9999))
-    .addIntegerOption((o) => o.setName('limit').setDescription(`Passages per page (default ${DEFAULT_PASSAGES})`).setMinValue(1).setMaxValue(5))
-    .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer')),
+  data: slashCommand({
+    name: 'ask',
+    description: 'Find the passages of the library that answer a question, with citations.',
+    options: [
+      { type: OPTION.string, name: 'question', description: 'What you want to know', required: true, max_length: MAX_QUESTION_LENGTH },
+      { type: OPTION.string, name: 'source', description: 'Only this source (type to search titles)', autocomplete: true },
+      { type: OPTION.integer, name: 'from', description: 'Only sources published in or after this year', min_value: 0, max_value: 9999 },
+      { type: OPTION.integer, name: 'to', description: 'Only sources published in or before this year', min_value: 0, max_value: 9999 },
+      { type: OPTION.integer, name: 'limit', description: `Passages per page (default ${DEFAULT_PASSAGES})`, min_value: 1, max_value: MAX_PASSAGES },
+      { type: OPTION.boolean, name: 'private', description: 'Only you see the answer' },
+    ],
+  }),
   run: (ctx, options): AskReply =>
     answerPage(ctx, String(options.question ?? ''), {
       offset: 0,

@@ -1,4 +1,3 @@
-import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import type { AppContext } from '../app/context.js';
 import { QuestionError, UserError } from '../core/errors.js';
 import { ingestInChildProcess, ingestPaths, removeSources, type IngestReport } from '../ingest/ingest.js';
@@ -6,7 +5,8 @@ import { describeIngest } from '../ingest/prepare.js';
 import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from '../render/limits.js';
 import type { StoredSource } from '../store/library.js';
 import { suggestSources } from './suggest.js';
-import type { Command } from './types.js';
+import { OPTION, slashCommand, type Command } from './types.js';
+import type { InteractionContextType } from 'discord.js';
 
 /** What `/library` changed. */
 export type LibraryChange =
@@ -14,6 +14,9 @@ export type LibraryChange =
   | { action: 'reingest'; report: IngestReport };
 
 const CHANGED_COLOUR = 0x1565c0;
+/** Discord's Manage Server permission bit and guild interaction context, as numbers (see commands/types.ts). */
+const MANAGE_GUILD = 1n << 5n;
+const GUILD_CONTEXT = 0 as InteractionContextType.Guild;
 
 function change(ctx: AppContext, action: string, sourceId: string | undefined): LibraryChange {
   // Shards open the library read-only, and each holds its own index: changes go through the CLI.
@@ -31,16 +34,20 @@ function change(ctx: AppContext, action: string, sourceId: string | undefined): 
  * that permission again when it runs.
  */
 export const library = {
-  data: new SlashCommandBuilder()
-    .setName('library')
-    .setDescription('Change the library: remove a source, or re-read the articles folder.')
-    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-    .setContexts(InteractionContextType.Guild)
-    .addStringOption((o) => o.setName('action').setDescription('What to change').setRequired(true).addChoices(
-      { name: 'remove a source', value: 'remove' },
-      { name: 're-read the articles folder', value: 'reingest' },
-    ))
-    .addStringOption((o) => o.setName('source').setDescription('The source to remove (type to search titles)').setAutocomplete(true).setMaxLength(100)),
+  data: slashCommand({
+    name: 'library',
+    description: 'Change the library: remove a source, or re-read the articles folder.',
+    // Manage Server (discord.js's PermissionFlagsBits.ManageGuild); the adapter checks it again at run time.
+    default_member_permissions: String(MANAGE_GUILD),
+    contexts: [GUILD_CONTEXT],
+    options: [
+      { type: OPTION.string, name: 'action', description: 'What to change', required: true, choices: [
+        { name: 'remove a source', value: 'remove' },
+        { name: 're-read the articles folder', value: 'reingest' },
+      ] },
+      { type: OPTION.string, name: 'source', description: 'The source to remove (type to search titles)', autocomplete: true, max_length: 100 },
+    ],
+  }),
   run: (ctx, options): LibraryChange => change(ctx, String(options.action ?? ''), options.source === undefined ? undefined : String(options.source)),
   // Re-reading a folder can take minutes on a large library: the bot does it in a child process
   // (the CLI's ingest, on the same database) and keeps answering meanwhile. An in-memory library

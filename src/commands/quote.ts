@@ -1,11 +1,10 @@
-import { SlashCommandBuilder } from 'discord.js';
 import { QuestionError } from '../core/errors.js';
 import { checkQuotation, MAX_QUOTE_LENGTH, type QuoteResult } from '../core/quote/quote.js';
 import { extractTerms } from '../core/language/terms.js';
 import { renderQuoteDiscord } from '../render/discord-quote.js';
 import { renderQuoteText } from '../render/text-quote.js';
 import type { AppContext } from '../app/context.js';
-import type { Command } from './types.js';
+import { OPTION, slashCommand, type Command } from './types.js';
 
 /** Fewer words than this are too common a phrase to say where they were quoted from. */
 export const MIN_QUOTE_WORDS = 3;
@@ -24,11 +23,14 @@ export function quote(ctx: AppContext, text: string): QuoteResult {
 
 /** `/quote text:<a quotation>`: where the library has it, word for word or nearly, or that it has not. */
 export const quoteCommand = {
-  data: new SlashCommandBuilder()
-    .setName('quote')
-    .setDescription('Check a quotation against the library before you use it: where it is, exact or not.')
-    .addStringOption((o) => o.setName('text').setDescription('The quotation, as you plan to quote it').setRequired(true).setMaxLength(MAX_QUOTE_LENGTH))
-    .addBooleanOption((o) => o.setName('private').setDescription('Only you see the reply')),
+  data: slashCommand({
+    name: 'quote',
+    description: 'Check a quotation against the library before you use it: where it is, exact or not.',
+    options: [
+      { type: OPTION.string, name: 'text', description: 'The quotation, as you plan to quote it', required: true, max_length: MAX_QUOTE_LENGTH },
+      { type: OPTION.boolean, name: 'private', description: 'Only you see the reply' },
+    ],
+  }),
   run: (ctx, options): QuoteResult => quote(ctx, String(options.text ?? '')),
   renderText: renderQuoteText,
   renderDiscord: renderQuoteDiscord,

@@ -1,28 +1,28 @@
-import { SlashCommandBuilder } from 'discord.js';
 import { QuestionError } from '../core/errors.js';
 import { REFERENCE_STYLES, STYLE_NAMES } from '../core/sources/reference.js';
 import { renderSourceDiscord } from '../render/discord-source-views.js';
 import { renderSourceText } from '../render/text-source.js';
 import { describeSource, listSources, openCitation, referenceFor, type SourceReply } from '../core/sources/source-views.js';
 import { suggestSources } from './suggest.js';
-import type { Command, OptionValues } from './types.js';
-
-const text = (value: OptionValues[string]) => (value === undefined || String(value).trim() === '' ? undefined : String(value));
+import { OPTION, optionalString as text, slashCommand, type Command } from './types.js';
 
 /**
  * `/source` lists the library; `id:` shows one source; `cite:` opens a paragraph in context;
  * `id:` (or `cite:`) with `format:` gives a reference to paste.
  */
 export const source = {
-  data: new SlashCommandBuilder()
-    .setName('source')
-    .setDescription('The library, one source, a cited paragraph, or a reference to paste.')
-    .addStringOption((o) => o.setName('id').setDescription('A source (type to search ids, titles, authors)').setAutocomplete(true).setMaxLength(100))
-    .addStringOption((o) => o.setName('cite').setDescription('A citation as the bot prints it, e.g. [gvs-2018 ¶4]').setMaxLength(100))
-    .addStringOption((o) => o.setName('format').setDescription('A reference to paste, in this style (with id:)')
-      .addChoices(...REFERENCE_STYLES.map((style) => ({ name: STYLE_NAMES[style].split(' (')[0]!, value: style }))))
-    .addIntegerOption((o) => o.setName('page').setDescription('Page of the library list').setMinValue(1).setMaxValue(1000))
-    .addBooleanOption((o) => o.setName('private').setDescription('Only you see the reply')),
+  data: slashCommand({
+    name: 'source',
+    description: 'The library, one source, a cited paragraph, or a reference to paste.',
+    options: [
+      { type: OPTION.string, name: 'id', description: 'A source (type to search ids, titles, authors)', autocomplete: true, max_length: 100 },
+      { type: OPTION.string, name: 'cite', description: 'A citation as the bot prints it, e.g. [gvs-2018 ¶4]', max_length: 100 },
+      { type: OPTION.string, name: 'format', description: 'A reference to paste, in this style (with id:)',
+        choices: REFERENCE_STYLES.map((style) => ({ name: STYLE_NAMES[style].split(' (')[0]!, value: style })) },
+      { type: OPTION.integer, name: 'page', description: 'Page of the library list', min_value: 1, max_value: 1000 },
+      { type: OPTION.boolean, name: 'private', description: 'Only you see the reply' },
+    ],
+  }),
   run: (ctx, options): SourceReply => {
     const [id, cite, format] = [text(options.id), text(options.cite), text(options.format)];
     if (format !== undefined) {

@@ -1,19 +1,15 @@
-import { SlashCommandBuilder } from 'discord.js';
 import { QuestionError } from '../core/errors.js';
 import { buildTimeline, MAX_TOPIC_LENGTH, type TimelineOptions, type TimelineResult } from '../core/timeline/timeline-query.js';
 import { readTimelinePage, renderTimelineDiscord } from '../render/discord-timeline.js';
 import { renderTimelineText } from '../render/text-timeline.js';
 import { suggestSources } from './suggest.js';
-import type { Command, OptionValues } from './types.js';
+import { OPTION, optionalNumber, optionalString, slashCommand, type Command, type OptionValues } from './types.js';
 
 /** The timeline and the page of it to show in Discord (the terminal shows it whole). */
 export interface TimelineReply {
   result: TimelineResult;
   page: number;
 }
-
-const optionalNumber = (value: OptionValues[string]) => (value === undefined || value === '' ? undefined : Number(value));
-const optionalString = (value: OptionValues[string]) => (value === undefined || value === '' ? undefined : String(value));
 
 /** Reads /timeline's options as the core takes them. */
 export function readTimelineOptions(options: OptionValues): TimelineOptions {
@@ -22,14 +18,17 @@ export function readTimelineOptions(options: OptionValues): TimelineOptions {
 
 /** `/timeline [topic:<words>] [from:<year>] [to:<year>] [source:<id>] [private:<bool>]` */
 export const timeline = {
-  data: new SlashCommandBuilder()
-    .setName('timeline')
-    .setDescription('The events the articles report, in order, with citations.')
-    .addStringOption((o) => o.setName('topic').setDescription('Only events about this (searched like /ask)').setMaxLength(MAX_TOPIC_LENGTH))
-    .addIntegerOption((o) => o.setName('from').setDescription('Only events in or after this year').setMinValue(0).setMaxValue(9999))
-    .addIntegerOption((o) => o.setName('to').setDescription('Only events in or before this year').setMinValue(0).setMaxValue(9999))
-    .addStringOption((o) => o.setName('source').setDescription('Only events this source reports (type to search titles)').setAutocomplete(true))
-    .addBooleanOption((o) => o.setName('private').setDescription('Only you see the timeline')),
+  data: slashCommand({
+    name: 'timeline',
+    description: 'The events the articles report, in order, with citations.',
+    options: [
+      { type: OPTION.string, name: 'topic', description: 'Only events about this (searched like /ask)', max_length: MAX_TOPIC_LENGTH },
+      { type: OPTION.integer, name: 'from', description: 'Only events in or after this year', min_value: 0, max_value: 9999 },
+      { type: OPTION.integer, name: 'to', description: 'Only events in or before this year', min_value: 0, max_value: 9999 },
+      { type: OPTION.string, name: 'source', description: 'Only events this source reports (type to search titles)', autocomplete: true },
+      { type: OPTION.boolean, name: 'private', description: 'Only you see the timeline' },
+    ],
+  }),
   run: (ctx, options): TimelineReply => ({ result: buildTimeline(ctx.timelineDeps, readTimelineOptions(options)), page: 0 }),
   renderText: (reply) => renderTimelineText(reply.result),
   renderDiscord: (reply) => renderTimelineDiscord(reply.result, reply.page),

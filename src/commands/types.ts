@@ -1,9 +1,44 @@
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { APIApplicationCommandOption, ApplicationCommandOptionType, ApplicationCommandType, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { AppContext } from '../app/context.js';
 import type { DiscordReply } from '../render/discord-kit.js';
 
 /** Option values of one invocation, by option name, as Discord or the local prompt gives them. */
 export type OptionValues = Record<string, string | number | boolean | undefined>;
+
+/** A command's definition as Discord registers it, with its name at hand for dispatch. */
+export interface CommandData {
+  name: string;
+  toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody;
+}
+
+// Discord's numbers, typed from discord.js but written here: its builders and enums would load
+// discord.js (~0.3 s) into the CLI, which runs commands without Discord.
+/** Option types the commands use. */
+export const OPTION = {
+  string: 3 as ApplicationCommandOptionType.String,
+  integer: 4 as ApplicationCommandOptionType.Integer,
+  boolean: 5 as ApplicationCommandOptionType.Boolean,
+};
+
+/** A slash command's definition from its name, description and options (each `required: false` unless said). */
+export function slashCommand(definition: Omit<RESTPostAPIChatInputApplicationCommandsJSONBody, 'type' | 'options'> & { options: APIApplicationCommandOption[] }): CommandData {
+  const json: RESTPostAPIChatInputApplicationCommandsJSONBody = {
+    ...definition,
+    options: definition.options.map((o) => ({ required: false, ...o }) as APIApplicationCommandOption),
+    type: 1 as ApplicationCommandType.ChatInput,
+  };
+  return { name: json.name, toJSON: () => json };
+}
+
+/** The value of an option when given, as a number; `undefined` when absent or empty. */
+export function optionalNumber(value: OptionValues[string]): number | undefined {
+  return value === undefined || value === '' ? undefined : Number(value);
+}
+
+/** The value of an option when given and not blank, as a string. */
+export function optionalString(value: OptionValues[string]): string | undefined {
+  return value === undefined || String(value).trim() === '' ? undefined : String(value);
+}
 
 /** An autocomplete suggestion. */
 export interface Choice {
@@ -17,7 +52,7 @@ export interface Choice {
  * starts with `<name>:` come back to `press` with the rest of the id split on `:`.
  */
 export interface Command<Result = unknown> {
-  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  data: CommandData;
   run(ctx: AppContext, options: OptionValues): Result;
   /**
    * The same as `run` for the bot, for work long enough to block everyone else's answers (re-reading
