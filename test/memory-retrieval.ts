@@ -1,8 +1,8 @@
-import { inverseDocumentFrequency, rankCandidates, type Retrieval } from '../src/core/search/rank.js';
+import { inverseDocumentFrequency, rankParagraphs, type Retrieval } from '../src/core/search/rank.js';
 import { extractTerms } from '../src/core/language/terms.js';
 
 /**
- * The core's own ranking over a few paragraphs held in memory, standing in for the library's
+ * The core's own ranking (both passes, as the library's search runs it) over a few paragraphs held in memory, standing in for the library's
  * full-text index in unit tests of the core (every paragraph is a candidate; no typo correction).
  */
 export function memoryRetrieval(paragraphs: { id: number; sourceId: string; body: string; title?: string }[]): Retrieval {
@@ -14,7 +14,7 @@ export function memoryRetrieval(paragraphs: { id: number; sourceId: string; body
   };
   return {
     search: (concepts, filter, limit) =>
-      rankCandidates(concepts, candidates.filter((c) => filter.sourceId === undefined || c.sourceId === filter.sourceId), stats).slice(0, limit),
+      rankParagraphs(concepts, candidates.filter((c) => filter.sourceId === undefined || c.sourceId === filter.sourceId), stats, limit),
     idf: (term) => inverseDocumentFrequency(stats, term),
     knows: (term) => stats.documentFrequency(term) > 0,
     correct: () => undefined,

@@ -1,3 +1,4 @@
+import { formatCitation } from '../core/citation.js';
 import type { Excerpt } from '../core/excerpt.js';
 import { STYLE_NAMES } from '../core/sources/reference.js';
 import type { Paragraph, SourceMeta } from '../core/types.js';
@@ -20,7 +21,7 @@ export function sourceJson(source: SourceMeta & { paragraphCount?: number }) {
   };
 }
 
-const paragraphJson = (sourceId: string, p: Paragraph | undefined) => (p ? { citation: `[${sourceId} ¶${p.n}]`, paragraph: p.n, text: p.text } : null);
+const paragraphJson = (sourceId: string, p: Paragraph | undefined) => (p ? { citation: formatCitation(sourceId, p.n), paragraph: p.n, text: p.text } : null);
 
 function excerptJson(excerpt: Excerpt) {
   return {

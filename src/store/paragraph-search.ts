@@ -1,6 +1,6 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { QueryConcept } from '../core/search/query.js';
-import { feedbackConcepts, inverseDocumentFrequency, RANK_PARAMS, rankCandidates, type CorpusStats, type Retrieval, type SearchFilter, type SearchHit } from '../core/search/rank.js';
+import { inverseDocumentFrequency, rankParagraphs, type CorpusStats, type Retrieval, type SearchFilter, type SearchHit } from '../core/search/rank.js';
 import { allowedEdits, pickCorrection } from '../core/language/spelling.js';
 import type { SearchStore } from './search-store.js';
 
@@ -17,8 +17,9 @@ const CANDIDATE_POSTINGS_BUDGET = 10_000;
 const DF_CACHE_LIMIT = 50_000;
 
 /**
- * Paragraph search: FTS5 proposes candidates (it is fast at finding them in a large library), the
- * core re-ranks them with tuned BM25 over the query's concepts and measures coverage.
+ * Paragraph search, the SQL side: FTS5 proposes candidates (it is fast at finding them in a large
+ * library) and the core ranks them (`rankParagraphs`); corpus statistics and typo correction come
+ * from the index's vocabulary.
  */
 export class ParagraphSearch implements Retrieval {
   private readonly dfCache = new Map<string, number>();
@@ -49,21 +50,7 @@ export class ParagraphSearch implements Retrieval {
     const pool = Math.max(MIN_CANDIDATES, limit * CANDIDATES_PER_RESULT);
     const stats = this.corpusStats();
     const candidates = this.store.candidates(toMatch(this.candidateTerms(concepts)), filter, pool);
-    const ranked = rankCandidates(concepts, candidates, stats);
-    const top = ranked[0];
-    if (RANK_PARAMS.feedbackDocs === 0 || top === undefined) return ranked.slice(0, limit);
-    // A second pass with pseudo-relevance feedback terms finds more of what the question is about
-    // (+0.03 nDCG@10 on Cranfield), but drifts on short factual questions, so the first pass's best
-    // paragraph keeps first place (no loss on bench/questions.json). See docs/DESIGN.md.
-    const expanded = [...concepts, ...feedbackConcepts(concepts, ranked, candidates, stats)];
-    // Feedback re-ranks the same candidates: a second FTS5 query with the feedback terms matched most
-    // of a large library (18 ms a query at 10k paragraphs) for 0.001 nDCG@10 on Cranfield.
-    const reranked = rankCandidates(expanded, candidates, stats);
-    // Paragraphs that say none of the question's own words are left out: a reader expects each passage
-    // to bear on what was asked. Scores are the second pass's, the kept first one raised to stay highest.
-    const rest = reranked.filter((hit) => hit.id !== top.id && hit.coverage > 0);
-    const topScore = Math.max(reranked.find((hit) => hit.id === top.id)?.score ?? 0, rest[0]?.score ?? 0);
-    return [{ ...top, score: topScore }, ...rest].slice(0, limit);
+    return rankParagraphs(concepts, candidates, stats, limit);
   }
 
   idf(term: string): number {

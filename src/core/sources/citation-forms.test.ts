@@ -67,10 +67,10 @@ describe('readCitation', () => {
     );
   });
 
-  it('gives up on 40,000 characters of pasted whitespace in under 50 ms', () => {
-    const started = performance.now();
+  // A pattern that backtracked on this input would not return at all (the test's timeout reports it);
+  // how fast it returns is the benchmark's business, not a test's.
+  it('gives up on 40,000 characters of pasted whitespace', () => {
     expect(readCitation('a' + '\t '.repeat(20_000) + '1 x')).toBeUndefined();
-    expect(performance.now() - started).toBeLessThan(50);
   });
 });
 
