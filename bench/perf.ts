@@ -13,7 +13,7 @@ import { loadConfig } from '../src/app/config.js';
 import { openAtStart } from '../src/ingest/prepare.js';
 import { createLogger } from '../src/app/log.js';
 import { NODE_FLAGS } from '../src/app/node-flags.js';
-import { projectRoot } from '../src/app/paths.js';
+import { projectRoot } from '../src/store/paths.js';
 import { generateLibrary } from './generate.js';
 
 const ROOT = projectRoot();

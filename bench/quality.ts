@@ -14,7 +14,7 @@ import { loadConfig } from '../src/app/config.js';
 import type { AppContext } from '../src/app/context.js';
 import { openAtStart } from '../src/ingest/prepare.js';
 import { createLogger } from '../src/app/log.js';
-import { projectRoot } from '../src/app/paths.js';
+import { projectRoot } from '../src/store/paths.js';
 import { runCranfield } from './cranfield-run.js';
 import { printTimelineBench } from './timeline-quality.js';
 
@@ -27,7 +27,7 @@ interface QuestionSet {
 function answerKeys(ctx: AppContext, answers: QuestionSet['questions'][number]['answers']): Set<string> {
   const keys = new Set<string>();
   for (const answer of answers) {
-    const paragraphs = ctx.library.getParagraphsOf(answer.sourceId);
+    const paragraphs = ctx.sources.getParagraphsOf(answer.sourceId);
     const target = paragraphs.find((p) => p.text.includes(answer.contains));
     if (!target) throw new Error(`bench: "${answer.contains}" is in no paragraph of ${answer.sourceId}`);
     keys.add(`${answer.sourceId} ${target.n}`);

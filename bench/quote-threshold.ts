@@ -42,7 +42,7 @@ function alter(sentence: string, edits: number, vocabulary: string[], next: () =
 }
 
 const ctx = openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }) });
-const paragraphs = ctx.library.getParagraphsById([...ctx.library.indexable()].map((d) => d.id));
+const paragraphs = ctx.sources.getParagraphsById([...ctx.sources.indexable()].map((d) => d.id));
 const sentences = paragraphs.flatMap((p) => splitSentences(p.body).filter((s) => s.split(' ').length >= 8).map((s) => ({ p, s })));
 const vocabulary = [...new Set(paragraphs.flatMap((p) => p.body.split(' ')))];
 const next = random(42);

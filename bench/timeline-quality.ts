@@ -26,7 +26,7 @@ const sameDate = (g: GoldEvent, e: SourcedEvent) => dateOf(g) === dateOf(e) && g
 export function runTimelineBench(ctx: AppContext, gold: GoldEvent[]) {
   const extracted = ctx.events.listEvents();
   const golds = gold.map((g, i) => {
-    const paragraph = ctx.library.getParagraphsOf(g.sourceId).find((p) => p.text.includes(g.contains));
+    const paragraph = ctx.sources.getParagraphsOf(g.sourceId).find((p) => p.text.includes(g.contains));
     if (!paragraph) throw new Error(`bench: "${g.contains}" is in no paragraph of ${g.sourceId}`);
     return { ...g, key: g.event ?? `#${i}`, paragraph: paragraph.n, at: paragraph.text.indexOf(g.contains) };
   });

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../src/app/paths.js';
+import { projectRoot } from '../src/store/paths.js';
 
 // Drives the built CLI (run `npm run build` first) on a library in a temporary folder.
 const cli = join(projectRoot(), 'dist/src/cli/main.js');

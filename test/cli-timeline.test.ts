@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../src/app/paths.js';
+import { projectRoot } from '../src/store/paths.js';
 
 const CLI = join(projectRoot(), 'dist/src/cli/main.js');
 let dir: string;

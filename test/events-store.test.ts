@@ -9,7 +9,7 @@ import type { AppContext } from '../src/app/context.js';
 import { openAtStart } from '../src/ingest/prepare.js';
 import { backfillEvents, ingestPaths } from '../src/ingest/ingest.js';
 import type { Logger } from '../src/app/log.js';
-import { displayPath, projectRoot } from '../src/app/paths.js';
+import { displayPath, projectRoot } from '../src/store/paths.js';
 import { openDatabase, type Db } from '../src/store/db.js';
 
 const ARTICLES = join(projectRoot(), 'data/articles');
@@ -75,7 +75,7 @@ describe('ingestPaths', () => {
   it('writes nothing, neither paragraphs nor events, when writing one source\'s events fails', () => {
     const ctx = open();
     try {
-      const before = { sources: ctx.library.countSources(), events: ctx.events.countEvents() };
+      const before = { sources: ctx.sources.countSources(), events: ctx.events.countEvents() };
       const first = join(dir, 'first.txt');
       const second = join(dir, 'second.txt');
       writeFileSync(first, '---\nid: first-2020\ntitle: First\n---\nSigned in 2014.');
@@ -86,8 +86,8 @@ describe('ingestPaths', () => {
         real(id, events, version);
       });
       expect(() => ingestPaths(ctx, [first, second])).toThrow('disk full');
-      expect({ sources: ctx.library.countSources(), events: ctx.events.countEvents() }).toEqual(before);
-      expect(ctx.library.getSource('first-2020')).toBeUndefined();
+      expect({ sources: ctx.sources.countSources(), events: ctx.events.countEvents() }).toEqual(before);
+      expect(ctx.sources.getSource('first-2020')).toBeUndefined();
     } finally {
       ctx.close();
     }

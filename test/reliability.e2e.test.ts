@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../src/app/paths.js';
+import { projectRoot } from '../src/store/paths.js';
 import { botEnv, startLoggedInBot, startScript, type BotProcess } from './bot-process.js';
 import { EVERYONE_PERMISSIONS } from './fake-discord/fixtures.js';
 import { startFakeDiscord, type FakeDiscord, type PlayedInteraction, type PlayedOption } from './fake-discord/index.js';

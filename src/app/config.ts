@@ -1,7 +1,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { isAbsolute, join, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
-import { projectRoot } from './paths.js';
+import { projectRoot } from '../store/paths.js';
 
 /** Settings, from the environment (and `.env`), validated once at start-up. */
 export interface Config {

@@ -10,7 +10,7 @@ import { createLogger, type Logger } from './log.js';
 import { ParagraphSearch } from '../store/paragraph-search.js';
 import { describeDatabaseError, openDatabase, type Db } from '../store/db.js';
 import { EventStore } from '../store/events.js';
-import { Library, type StoredSource } from '../store/library.js';
+import { SourceStore, type StoredSource } from '../store/sources.js';
 import { SearchStore } from '../store/search-store.js';
 import { loadSynonyms } from './synonyms.js';
 
@@ -18,7 +18,7 @@ import { loadSynonyms } from './synonyms.js';
 export interface AppContext {
   config: Config;
   db: Db;
-  library: Library;
+  sources: SourceStore;
   events: EventStore;
   searchStore: SearchStore;
   search: ParagraphSearch;
@@ -49,7 +49,7 @@ export function createContext(config: Config, options: ContextOptions = {}): App
   const log = options.log ?? createLogger({ debug: config.debug });
   const db = openDatabase(config.databasePath, { readonly: options.readonly });
   try {
-    const library = new Library(db);
+    const sources = new SourceStore(db);
     const events = new EventStore(db);
     const searchStore = new SearchStore(db);
     const search = new ParagraphSearch(searchStore);
@@ -60,32 +60,32 @@ export function createContext(config: Config, options: ContextOptions = {}): App
     const getSource = (id: string) => {
       if (metaCache.version !== search.version) metaCache.sources.clear();
       metaCache.version = search.version;
-      if (!metaCache.sources.has(id)) metaCache.sources.set(id, toMeta(library.getSource(id)));
+      if (!metaCache.sources.has(id)) metaCache.sources.set(id, toMeta(sources.getSource(id)));
       return metaCache.sources.get(id);
     };
     const ctx: AppContext = {
-      config, db, library, events, searchStore, search, synonyms, log,
+      config, db, sources, events, searchStore, search, synonyms, log,
       sourceFinder: () => {
-        if (finder?.version !== search.version) finder = { finder: new SourceFinder(library.listSources()), version: search.version };
+        if (finder?.version !== search.version) finder = { finder: new SourceFinder(sources.listSources()), version: search.version };
         return finder.finder;
       },
       askDeps: {
         retrieval: search,
         synonyms,
-        getParagraphs: (ids) => library.getParagraphsById(ids),
+        getParagraphs: (ids) => sources.getParagraphsById(ids),
         getSource,
       },
       timelineDeps: { retrieval: search, synonyms, listEvents: (limit) => (events.hasMoreThan(limit) ? undefined : events.listEvents()),
         listEventsOf: (ids) => events.listEventsOf(ids), listEventsOfSource: (id) => events.listEventsOfSource(id),
         listEventsInYears: (years, limit) => events.listEventsInYears(years, limit), getSource },
       sourceDeps: {
-        listSources: () => library.listSources().map(toSource),
+        listSources: () => sources.listSources().map(toSource),
         getSource: (id) => {
-          const stored = library.getSource(id);
+          const stored = sources.getSource(id);
           return stored && toSource(stored);
         },
-        getParagraphsOf: (id) => library.getParagraphsOf(id),
-        paragraphs: () => library.indexable(),
+        getParagraphsOf: (id) => sources.getParagraphsOf(id),
+        paragraphs: () => sources.indexable(),
         findSources: (typed, limit) => ctx.sourceFinder().find(typed, limit),
       },
       close: () => db.close(),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NODE_FLAGS } from './node-flags.js';
-import { projectRoot } from './paths.js';
+import { projectRoot } from '../store/paths.js';
 
 describe('NODE_FLAGS', () => {
   it('are the flags package.json starts the bot, the CLI and the shards with', () => {

@@ -34,8 +34,8 @@ describe('library', () => {
     expect(citations('Martin Berger bitter enemies geopolitical partners')).toContain('berger-2019');
     const result = library.run(ctx, { action: 'remove', source: 'berger-2019' });
     expect(result).toEqual({ action: 'remove', removed: expect.objectContaining({ id: 'berger-2019', paragraphCount: 17 }) });
-    expect(ctx.library.getSource('berger-2019')).toBeUndefined();
-    expect(ctx.library.getParagraphsOf('berger-2019')).toEqual([]);
+    expect(ctx.sources.getSource('berger-2019')).toBeUndefined();
+    expect(ctx.sources.getParagraphsOf('berger-2019')).toEqual([]);
     expect(citations('Martin Berger bitter enemies geopolitical partners')).not.toContain('berger-2019');
     expect(ctx.search.size()).toBe(97 - 17);
     expect(() => askQuestion(ctx.askDeps, 'embargo', { sourceId: 'berger-2019' })).toThrow(QuestionError);
@@ -54,7 +54,7 @@ describe('library', () => {
   it('refuses an unknown or missing source and changes nothing', () => {
     expect(() => library.run(ctx, { action: 'remove', source: 'no-such\nsource' })).toThrow('There is no source "no-such source" in the library; nothing was removed.');
     expect(() => library.run(ctx, { action: 'remove' })).toThrow('Say which source to remove: /library action: remove source: <id>.');
-    expect(ctx.library.countSources()).toBe(5);
+    expect(ctx.sources.countSources()).toBe(5);
   });
 
   it('refuses to change a library opened read-only (the shards of the bot)', () => {

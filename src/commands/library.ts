@@ -1,9 +1,10 @@
 import type { AppContext } from '../app/context.js';
 import { QuestionError, UserError } from '../core/errors.js';
-import { ingestInChildProcess, ingestPaths, removeSources, type IngestReport } from '../ingest/ingest.js';
+import { ingestInChildProcess } from '../ingest/child-ingest.js';
+import { ingestPaths, removeSources, type IngestReport } from '../ingest/ingest.js';
 import { describeIngest } from '../ingest/prepare.js';
 import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from '../render/limits.js';
-import type { StoredSource } from '../store/library.js';
+import type { StoredSource } from '../store/sources.js';
 import { suggestSources } from './suggest.js';
 import { OPTION, slashCommand, type Command } from './types.js';
 import type { InteractionContextType } from 'discord.js';

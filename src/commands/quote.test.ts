@@ -55,7 +55,7 @@ describe('/quote', () => {
     const reply = quoteCommand.renderDiscord(run('Russia has lifted its arms embargo on Pakistan'));
     expect(reply.components[0]!.components.map((b) => ('custom_id' in b ? b.custom_id : ''))).toEqual(['source:open:aslam-2019:5']);
     expect(reply.embeds[0]!.footer!.text).toBe('Asked: Russia has lifted its arms embargo on Pakistan');
-    const paragraph = ctx.library.getParagraph('kharakov-2014', 7)!.text;
+    const paragraph = ctx.sources.getParagraph('kharakov-2014', 7)!.text;
     const altered = run(paragraph.replace('Russia', '@everyone **Russia**'));
     expect(altered.verdict).toBe('close');
     const embed = quoteCommand.renderDiscord(altered).embeds[0]!;

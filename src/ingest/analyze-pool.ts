@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { analyzeArticle, type AnalyzedArticle } from './analyze.js';
 import { UserError } from '../core/errors.js';
-import { projectRoot } from '../app/paths.js';
+import { projectRoot } from '../store/paths.js';
 
 /** One article file to analyse: where it came from (for messages) and its text. */
 export interface AnalysisJob {

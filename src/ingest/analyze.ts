@@ -3,7 +3,7 @@ import { extractArticleEvents, type ArticleEvent } from '../core/timeline/events
 import { extractTerms } from '../core/language/terms.js';
 import type { ParsedArticle } from '../core/types.js';
 import { UserError } from '../core/errors.js';
-import { displayPath } from '../app/paths.js';
+import { displayPath } from '../store/paths.js';
 
 /** An article file parsed and analysed: everything writing it needs, computed without the database. */
 export interface AnalyzedArticle {

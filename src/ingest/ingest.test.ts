@@ -10,7 +10,7 @@ import { analyzeQuestion } from '../core/search/ask.js';
 import { UserError } from '../core/errors.js';
 import { canAnalyzeOnWorkers } from './analyze-pool.js';
 import { ingestPaths, type IngestReport } from './ingest.js';
-import { displayPath } from '../app/paths.js';
+import { displayPath } from '../store/paths.js';
 import { createLogger } from '../app/log.js';
 
 const SHIPPED = fileURLToPath(new URL('../../data/articles', import.meta.url));
@@ -41,7 +41,7 @@ const snapshot = () => ({
 });
 const cites = (query: string) => {
   const hits = ctx.search.search(analyzeQuestion(ctx.askDeps, query), {}, 10);
-  return ctx.library.getParagraphsById(hits.map((h) => h.id)).map((p) => `${p.sourceId} ¶${p.n}`);
+  return ctx.sources.getParagraphsById(hits.map((h) => h.id)).map((p) => `${p.sourceId} ¶${p.n}`);
 };
 /** Writes article files into a new folder under the temp dir and returns it. */
 function folder(name: string, files: Record<string, string | Buffer>): string {
@@ -119,12 +119,12 @@ describe('ingestPaths', () => {
 
   it('keeps citations stable when a changed file is ingested again, and searches the new text only', () => {
     const file = join(articles, 'gvs-2018.txt');
-    const old = ctx.library.getParagraphsOf('gvs-2018');
+    const old = ctx.sources.getParagraphsOf('gvs-2018');
     expect(cites('contributory')).toContain('gvs-2018 ¶5');
     writeFileSync(file, readFileSync(file, 'utf8').replace('are the contributory factors', 'are the zeppelin factors'));
     const report = ingestPaths(ctx, [articles]);
     expect({ ...report, files: [] }).toEqual(reportOf({ updated: ['gvs-2018'], unchanged: IDS.filter((id) => id !== 'gvs-2018'), paragraphs: 12, events: 9 }));
-    const now = ctx.library.getParagraphsOf('gvs-2018');
+    const now = ctx.sources.getParagraphsOf('gvs-2018');
     expect(now.map(({ n, text, body }) => ({ n, text, body }))).toEqual(old.map(({ n, text, body }) =>
       n === 5 ? { n, text: text.replace('contributory', 'zeppelin'), body: body.replace('contributory', 'zeppelin') } : { n, text, body }));
     expect(cites('zeppelin')).toEqual(['gvs-2018 ¶5']);
@@ -152,7 +152,7 @@ describe('ingestPaths', () => {
     const report = ingestPaths(ctx, [path]);
     expect(report.added).toEqual(['twin-1', 'new-c']);
     expect(report.refused).toEqual([{ file: shown(join(path, 'b.txt')), reason: `${shown(join(path, 'b.txt'))} has the id "twin-1", which ${shown(join(path, 'a.txt'))} already has; it was not ingested (give it another id in its front matter).` }]);
-    expect(ctx.library.getParagraph('twin-1', 1)?.text).toBe('First twin.');
+    expect(ctx.sources.getParagraph('twin-1', 1)?.text).toBe('First twin.');
   });
 
   it('refuses a new file whose front-matter id another file\'s source has, leaving that source as it was', () => {
@@ -165,7 +165,7 @@ describe('ingestPaths', () => {
 
   it('gives a plain-text article whose guessed id is taken the next letter, leaving the first and its citations alone', () => {
     const berger = (title: string) => `${title}\n\nBy Martin Berger\n\nJune 5, 2019\n\nA zeppelin visited Moscow and Islamabad in the spring.\n`;
-    const paragraph9 = ctx.library.getParagraph('berger-2019', 9);
+    const paragraph9 = ctx.sources.getParagraph('berger-2019', 9);
     const first = ingestPaths(ctx, [folder('run-1', { 'berger-new.txt': berger('A new article') })]);
     expect(first.added).toEqual(['berger-2019b']);
     expect(first.warnings[0]!.warnings).toContain('id "berger-2019" is another source\'s, so this one is "berger-2019b"');
@@ -173,12 +173,12 @@ describe('ingestPaths', () => {
     const second = ingestPaths(ctx, [folder('run-2', { 'one.txt': berger('Another one'), 'two.txt': berger('Editorial'), 'three.txt': berger('Editorial') })]);
     expect(second.added).toEqual(['berger-2019c', 'berger-2019d', 'berger-2019e']);
     expect(second.refused).toEqual([]);
-    expect(ctx.library.getParagraph('berger-2019', 9)).toEqual(paragraph9);
-    expect(ctx.library.getSource('berger-2019')?.paragraphCount).toBe(17);
+    expect(ctx.sources.getParagraph('berger-2019', 9)).toEqual(paragraph9);
+    expect(ctx.sources.getSource('berger-2019')?.paragraphCount).toBe(17);
     // Each file keeps its own source when it is read again.
     writeFileSync(join(dir, 'run-1', 'berger-new.txt'), berger('A new article, corrected'));
     expect(ingestPaths(ctx, [join(dir, 'run-1')]).updated).toEqual(['berger-2019b']);
-    expect(ctx.library.getSource('berger-2019b')?.title).toBe('A new article, corrected');
+    expect(ctx.sources.getSource('berger-2019b')?.title).toBe('A new article, corrected');
   });
 
   it('names a path that does not exist, and takes the paths that do', () => {

@@ -1,17 +1,19 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { analyzeArticles } from './analyze-pool.js';
 import type { AnalyzedArticle } from './analyze.js';
-import { displayPath, projectRoot } from '../app/paths.js';
+import { displayPath } from '../store/paths.js';
 import { EVENT_EXTRACTOR_VERSION, extractArticleEvents } from '../core/timeline/events.js';
 import type { AppContext } from '../app/context.js';
+
+/** What ingestion writes to: the stores and the search whose caches it refreshes. */
+export type IngestDeps = Pick<AppContext, 'config' | 'db' | 'sources' | 'events' | 'searchStore' | 'search'>;
 import { quoteInput } from '../core/language/text.js';
 import { UserError } from '../core/errors.js';
 import { describeDatabaseError } from '../store/db.js';
-import type { FileStamp, StoredSource } from '../store/library.js';
+import type { FileStamp, StoredSource } from '../store/sources.js';
 
 /** Files ingestion reads; anything else in a folder is skipped. */
 const ARTICLE_FILE = /\.(?:txt|md)$/i;
@@ -70,7 +72,7 @@ interface ReadFile {
  * @param threads worker threads to analyse on; by default one per core for large inputs, none for small
  * @throws UserError when there is no article file at all, or the database fails (the library is then as before)
  */
-export function ingestPaths(ctx: AppContext, paths: string[], onProgress?: IngestProgress, threads?: number): IngestReport {
+export function ingestPaths(ctx: IngestDeps, paths: string[], onProgress?: IngestProgress, threads?: number): IngestReport {
   const report: IngestReport = { added: [], updated: [], unchanged: [], refused: [], files: [], warnings: [], paragraphs: 0, events: 0 };
   const refuse = (file: string, error: unknown) => {
     if (!(error instanceof UserError)) throw error;
@@ -108,7 +110,7 @@ export function ingestPaths(ctx: AppContext, paths: string[], onProgress?: Inges
         report.unchanged.push(f.unchangedId);
         report.files.push({ file: displayPath(f.file), id: f.unchangedId, status: 'unchanged' });
         if (f.own?.id === f.unchangedId && (f.own.file !== f.file || f.own.fileSize !== f.stamp.size || f.own.fileMtime !== f.stamp.mtime)) {
-          ctx.library.stampFile(f.unchangedId, f.file, f.stamp);
+          ctx.sources.stampFile(f.unchangedId, f.file, f.stamp);
         }
       } else {
         const next = analyzed.next();
@@ -138,15 +140,15 @@ export function ingestPaths(ctx: AppContext, paths: string[], onProgress?: Inges
 }
 
 /** Hashes a file's text and finds the source it made, or the source that already holds that text. */
-function describeFile(ctx: AppContext, file: string, { raw, stamp }: { raw: string; stamp: FileStamp }): ReadFile {
+function describeFile(ctx: IngestDeps, file: string, { raw, stamp }: { raw: string; stamp: FileStamp }): ReadFile {
   const hash = sha256(raw);
-  const ownId = ctx.library.findByFile(file, displayPath(file));
-  const own = ownId === undefined ? undefined : ctx.library.getSource(ownId);
+  const ownId = ctx.sources.findByFile(file, displayPath(file));
+  const own = ownId === undefined ? undefined : ctx.sources.getSource(ownId);
   if (own?.contentHash === hash) return { file, hash, stamp, own, unchangedId: own.id };
   // The same text from another file: the file moved (its old path is gone), or a copy, which that
   // source already says.
-  const same = own ? undefined : ctx.library.findByHash(hash);
-  const moved = same === undefined ? undefined : ctx.library.getSource(same);
+  const same = own ? undefined : ctx.sources.findByHash(hash);
+  const moved = same === undefined ? undefined : ctx.sources.getSource(same);
   if (moved && !existsSync(resolve(moved.file))) return { file, hash, stamp, own: moved, unchangedId: moved.id };
   return { file, hash, stamp, own, ...(same === undefined ? {} : { unchangedId: same }) };
 }
@@ -156,17 +158,17 @@ function describeFile(ctx: AppContext, file: string, { raw, stamp }: { raw: stri
  * unless another file has it, a guessed id with the first free letter after it (`-2019b`).
  * @returns the id, or the UserError that refuses the file
  */
-function chooseId(ctx: AppContext, { article }: AnalyzedArticle, f: ReadFile, claimed: Map<string, string>): string | UserError {
+function chooseId(ctx: IngestDeps, { article }: AnalyzedArticle, f: ReadFile, claimed: Map<string, string>): string | UserError {
   const wanted = article.meta.id;
   const holder = (id: string) => {
     const file = claimed.get(id);
     if (file !== undefined) return file;
-    const source = ctx.library.getSource(id);
+    const source = ctx.sources.getSource(id);
     return source && source.id !== f.own?.id ? source.file : undefined;
   };
   // An id given in front matter whose source's file is gone: the same article, moved (or a library
   // that stored its files relative to another working folder). It updates that source.
-  const adopted = article.idGuessed || f.own ? undefined : ctx.library.getSource(wanted);
+  const adopted = article.idGuessed || f.own ? undefined : ctx.sources.getSource(wanted);
   if (adopted && !existsSync(resolve(adopted.file))) f.own = adopted;
   let id = wanted;
   if (article.idGuessed && f.own) id = f.own.id;
@@ -189,19 +191,19 @@ function suffix(n: number): string {
 }
 
 /** Writes one analysed article under its chosen id (call inside the ingest transaction). */
-function writeArticle(ctx: AppContext, { article, events, bodyTerms, titleTerms }: AnalyzedArticle, f: ReadFile, id: string, report: IngestReport): void {
+function writeArticle(ctx: IngestDeps, { article, events, bodyTerms, titleTerms }: AnalyzedArticle, f: ReadFile, id: string, report: IngestReport): void {
   article.meta.id = id;
-  const replaced = f.own ?? ctx.library.getSource(id);
+  const replaced = f.own ?? ctx.sources.getSource(id);
   // The index first: it finds a source's rows through its paragraphs.
   if (replaced) ctx.searchStore.deleteSource(replaced.id);
   // A file whose front matter now gives another id: its old source goes, the new id takes its place.
-  if (f.own && f.own.id !== id) ctx.library.deleteSource(f.own.id);
+  if (f.own && f.own.id !== id) ctx.sources.deleteSource(f.own.id);
   const status = replaced ? 'updated' : 'added';
   report[status].push(id);
   report.files.push({ file: displayPath(f.file), id, status });
   if (article.warnings.length > 0) report.warnings.push({ file: displayPath(f.file), warnings: article.warnings });
-  ctx.library.forgetRemoved(f.file, displayPath(f.file));
-  ctx.library.replaceSource(article, f.file, f.hash, f.stamp).forEach((paragraph, i) => ctx.searchStore.insert(paragraph.id, id, bodyTerms[i]!, titleTerms));
+  ctx.sources.forgetRemoved(f.file, displayPath(f.file));
+  ctx.sources.replaceSource(article, f.file, f.hash, f.stamp).forEach((paragraph, i) => ctx.searchStore.insert(paragraph.id, id, bodyTerms[i]!, titleTerms));
   ctx.events.replaceEventsOf(id, events, EVENT_EXTRACTOR_VERSION);
   report.paragraphs += article.paragraphs.length;
   report.events += events.length;
@@ -212,9 +214,9 @@ function writeArticle(ctx: AppContext, { article, events, bodyTerms, titleTerms 
  * are left alone: ingesting them again brings them back.
  * @throws UserError naming an unknown id; nothing is removed then
  */
-export function removeSources(ctx: AppContext, ids: string[]): StoredSource[] {
+export function removeSources(ctx: IngestDeps, ids: string[]): StoredSource[] {
   const sources = [...new Set(ids)].map((id) => {
-    const source = ctx.library.getSource(id);
+    const source = ctx.sources.getSource(id);
     if (!source) throw new UserError(`There is no source ${quoteInput(id)} in the library; nothing was removed.`);
     return source;
   });
@@ -222,8 +224,8 @@ export function removeSources(ctx: AppContext, ids: string[]): StoredSource[] {
     ctx.db.transaction(() => {
       for (const source of sources) {
         ctx.searchStore.deleteSource(source.id);
-        ctx.library.deleteSource(source.id);
-        ctx.library.markRemoved(source.file, source.contentHash);
+        ctx.sources.deleteSource(source.id);
+        ctx.sources.markRemoved(source.file, source.contentHash);
       }
       ctx.searchStore.refreshStats();
     }).immediate();
@@ -239,11 +241,11 @@ export function removeSources(ctx: AppContext, ids: string[]): StoredSource[] {
  * or by older rules), writing each source's in turn, all in one transaction.
  * @returns the ids of the sources extracted
  */
-export function backfillEvents(ctx: AppContext): string[] {
+export function backfillEvents(ctx: IngestDeps): string[] {
   const stale = ctx.events.sourcesToExtract(EVENT_EXTRACTOR_VERSION);
   // Each source is written as soon as it is extracted: the whole library's events are never held at once.
   ctx.db.transaction(() => {
-    for (const id of stale) ctx.events.replaceEventsOf(id, extractArticleEvents(ctx.library.getSource(id) ?? {}, ctx.library.getParagraphsOf(id)), EVENT_EXTRACTOR_VERSION);
+    for (const id of stale) ctx.events.replaceEventsOf(id, extractArticleEvents(ctx.sources.getSource(id) ?? {}, ctx.sources.getParagraphsOf(id)), EVENT_EXTRACTOR_VERSION);
   })();
   return stale;
 }
@@ -320,40 +322,4 @@ function readArticle(file: string): { raw: string; stamp: FileStamp } {
   }
   if (raw.replace(/^\uFEFF/, '').trim() === '') throw new UserError(`${name} is empty: it has no text.`);
   return { raw, stamp: { size: stats.size, mtime: Math.floor(stats.mtimeMs) } };
-}
-
-/**
- * Runs `research-bot ingest` on the same database in a child process, so a long re-read never holds
- * up the caller's event loop (WAL lets the caller go on reading), then refreshes the caller's caches.
- * @throws UserError with the child's one-sentence error when it fails; the library is then unchanged
- */
-export function ingestInChildProcess(ctx: AppContext, path: string): Promise<IngestReport> {
-  const cli = join(projectRoot(), 'dist/src/cli/main.js');
-  const env = { DATABASE_PATH: ctx.config.databasePath, SYNONYMS_PATH: ctx.config.synonymsPath, ARTICLES_DIR: ctx.config.articlesDir };
-  return new Promise((resolvePromise, reject) => {
-    // A core is left to the bot, so that it answers at its usual speed while the ingest runs: the
-    // writing thread needs most of one besides the workers (1, no workers, on 2 cores).
-    const threads = String(Math.min(64, Math.max(1, availableParallelism() - 2)));
-    const child = spawn(process.execPath, [cli, 'ingest', '--json', '--threads', threads, path], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', (error) => reject(new UserError(`Could not start the ingest: ${error.message}`)));
-    child.on('exit', (code) => {
-      ctx.search.invalidate();
-      // Exit status 1 with a report: some files were refused, the others went in.
-      const report = code === 0 || code === 1 ? parseReport(stdout) : undefined;
-      if (report) resolvePromise(report);
-      else reject(new UserError(stderr.trim().split('\n')[0] || `The ingest stopped with code ${code}; nothing was ingested.`));
-    });
-  });
-}
-
-function parseReport(stdout: string): IngestReport | undefined {
-  try {
-    return JSON.parse(stdout) as IngestReport;
-  } catch {
-    return undefined;
-  }
 }

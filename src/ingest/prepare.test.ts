@@ -7,7 +7,7 @@ import { loadConfig } from '../app/config.js';
 import { askQuestion } from '../core/search/ask.js';
 import { removeSources } from './ingest.js';
 import type { Logger } from '../app/log.js';
-import { displayPath } from '../app/paths.js';
+import { displayPath } from '../store/paths.js';
 import { openAtStart } from './prepare.js';
 
 const SHIPPED = fileURLToPath(new URL('../../data/articles', import.meta.url));
@@ -22,7 +22,7 @@ function start(articlesDir = articles): { ids: string[]; logged: string[] } {
   logged = [];
   const ctx = openAtStart(loadConfig({ DATABASE_PATH: join(dir, 'library.db'), ARTICLES_DIR: articlesDir }), { log });
   try {
-    return { ids: ctx.library.listSources().map((s) => s.id).sort(), logged };
+    return { ids: ctx.sources.listSources().map((s) => s.id).sort(), logged };
   } finally {
     ctx.close();
   }
@@ -56,7 +56,7 @@ describe('openAtStart', () => {
     utimesSync(join(articles, 'gvs-2018.txt'), new Date(2001, 0, 1), new Date(2001, 0, 1));
     expect(start().logged).toEqual([]);
     const ctx = openAtStart(loadConfig({ DATABASE_PATH: join(dir, 'library.db'), ARTICLES_DIR: articles }), { log });
-    expect(ctx.library.getSource('gvs-2018')?.fileMtime).toBe(new Date(2001, 0, 1).getTime());
+    expect(ctx.sources.getSource('gvs-2018')?.fileMtime).toBe(new Date(2001, 0, 1).getTime());
     ctx.close();
   });
 

@@ -4,7 +4,7 @@ import type { Config } from '../app/config.js';
 import { createContext, type AppContext, type ContextOptions } from '../app/context.js';
 import { extractTerms } from '../core/language/terms.js';
 import { backfillEvents, fileStamp, hashArticle, ingestPaths, listArticleFiles, type IngestReport } from './ingest.js';
-import { displayPath } from '../app/paths.js';
+import { displayPath } from '../store/paths.js';
 import { describeDatabaseError } from '../store/db.js';
 
 /** What start-up did to the library. */
@@ -74,12 +74,12 @@ function readArticlesFolder(ctx: AppContext): PrepareReport {
   }
   const files = listArticleFiles(dir);
   const present = new Set(files);
-  const stamps = new Map(ctx.library.fileStamps().map((s) => [absolute(s.file), s]));
+  const stamps = new Map(ctx.sources.fileStamps().map((s) => [absolute(s.file), s]));
   const candidates = files.filter((file) => {
     const known = stamps.get(file);
     if (known) return !sameStamp(file, known);
     // A file whose source a moderator removed stays out until its text changes (or it is ingested by name).
-    return ctx.library.removedHash(file, displayPath(file)) === undefined || changedSinceRemoval(ctx, file);
+    return ctx.sources.removedHash(file, displayPath(file)) === undefined || changedSinceRemoval(ctx, file);
   });
   const missing = [...stamps].filter(([file]) => isInside(dir, file) && !present.has(file) && !existsSync(file)).map(([, s]) => s.id);
   return { missing, ...(candidates.length > 0 ? { articles: ingestPaths(ctx, candidates) } : {}) };
@@ -91,7 +91,7 @@ function sameStamp(file: string, known: { size: number | null; mtime: number | n
 }
 
 function changedSinceRemoval(ctx: AppContext, file: string): boolean {
-  return ctx.library.removedHash(file, displayPath(file)) !== hashArticle(file);
+  return ctx.sources.removedHash(file, displayPath(file)) !== hashArticle(file);
 }
 
 /** A stored path as an absolute one (older libraries stored it relative to the working folder). */
@@ -105,12 +105,12 @@ function isInside(dir: string, file: string): boolean {
 }
 
 /** Indexes every paragraph's terms in one transaction (a library created before the index existed). */
-function rebuildSearchIndex({ db, library, searchStore, log }: AppContext): void {
+function rebuildSearchIndex({ db, sources, searchStore, log }: AppContext): void {
   log.info('Building the full-text index of the library (once, after an upgrade)...');
   const titleTerms = new Map<string, string>();
   db.transaction(() => {
     searchStore.clear();
-    for (const p of library.indexable()) {
+    for (const p of sources.indexable()) {
       if (!titleTerms.has(p.title)) titleTerms.set(p.title, extractTerms(p.title).join(' '));
       searchStore.insert(p.id, p.sourceId, extractTerms(p.body).join(' '), titleTerms.get(p.title)!);
     }

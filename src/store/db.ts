@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UserError } from '../core/errors.js';
-import { projectRoot } from '../app/paths.js';
+import { projectRoot } from './paths.js';
 import { migrate } from './migrate.js';
 
 export type Db = Database.Database;

@@ -14,14 +14,14 @@ afterAll(() => ctx.close());
 /** The paragraphs a search finds, best first, as citations with their text. */
 function find(query: string, filter: SearchFilter = {}, limit = 10) {
   const hits = ctx.search.search(analyzeQuestion(ctx.askDeps, query), filter, limit);
-  const byId = new Map(ctx.library.getParagraphsById(hits.map((h) => h.id)).map((p) => [p.id, p]));
+  const byId = new Map(ctx.sources.getParagraphsById(hits.map((h) => h.id)).map((p) => [p.id, p]));
   return hits.map((h) => ({ cite: `${h.sourceId} ¶${byId.get(h.id)!.n}`, body: byId.get(h.id)!.body }));
 }
 const ask = (question: string, options: AskOptions = {}) => askQuestion(ctx.askDeps, question, options);
 
 describe('ParagraphSearch', () => {
   it('indexes every paragraph of the library that has text of its own', () => {
-    expect(ctx.library.countSources()).toBe(5);
+    expect(ctx.sources.countSources()).toBe(5);
     expect(ctx.search.size()).toBe(97);
   });
 
@@ -139,7 +139,7 @@ describe('askQuestion', () => {
           expect(thrown).toBeInstanceOf(QuestionError);
           return;
         }
-        for (const p of result!.passages) expect(ctx.library.getParagraph(p.sourceId, p.paragraph)?.body).toBe(p.text);
+        for (const p of result!.passages) expect(ctx.sources.getParagraph(p.sourceId, p.paragraph)?.body).toBe(p.text);
         expect(result!.answered).toBe(result!.answer !== null);
       }),
       { numRuns: 200 },

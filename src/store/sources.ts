@@ -26,7 +26,7 @@ export interface FileStamp {
 }
 
 /** The library tables behind prepared statements: every read and write of sources and paragraphs. */
-export class Library {
+export class SourceStore {
   private readonly statements;
 
   constructor(readonly db: Db) {
