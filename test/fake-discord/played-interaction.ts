@@ -79,7 +79,7 @@ export class InteractionRecord implements PlayedInteraction {
     return [...this.recorded];
   }
 
-  waitFor(predicate: (r: RecordedResponse) => boolean, timeoutMs = 5000): Promise<RecordedResponse> {
+  waitFor(predicate: (r: RecordedResponse) => boolean, timeoutMs = 30_000): Promise<RecordedResponse> {
     const found = this.recorded.find(predicate);
     if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
