@@ -2,9 +2,11 @@
  * Search quality on the hand-made question set (bench/questions.json), through the same
  * ingestion and /ask code the bot runs: recall@1, recall@3, MRR, answer-sentence accuracy,
  * refusals on questions the library cannot answer, and false refusals on those it can; then the
- * timeline against bench/timeline.json (bench/timeline-quality.ts); then, with --cranfield, the
+ * timeline against bench/timeline.json (bench/timeline-quality.ts); then its date resolution on the
+ * annotated news articles of bench/timeline-news.json and the widest merged lines (bench/timeline-news.ts); then, with --cranfield, the
  * Cranfield collection against plain FTS5.
- * Usage: npm run bench:quality [-- --sweep] [--verbose] [--cranfield <folder>]
+ * Usage: npm run bench:quality [-- --sweep] [--verbose] [--generated <paragraphs>] [--cranfield <folder>]
+ * (--generated: the size of the generated library whose merged timeline is measured, 10,000 by default.)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +18,7 @@ import { openAtStart } from '../src/ingest/prepare.js';
 import { createLogger } from '../src/app/log.js';
 import { projectRoot } from '../src/store/paths.js';
 import { runCranfield } from './cranfield-run.js';
+import { printNewsTimelineBench, type NewsArticle } from './timeline-news.js';
 import { printTimelineBench } from './timeline-quality.js';
 
 interface QuestionSet {
@@ -84,6 +87,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   printTimelineBench(ctx, root, process.argv.includes('--verbose'));
   ctx.close();
+  const news = JSON.parse(readFileSync(join(root, 'bench/timeline-news.json'), 'utf8')) as { articles: NewsArticle[] };
+  const generated = process.argv.indexOf('--generated');
+  const paragraphs = generated > 0 ? Number(process.argv[generated + 1]) : 10_000;
+  if (!Number.isInteger(paragraphs) || paragraphs < 1) throw new Error('--generated needs a number of paragraphs, e.g. 10000');
+  printNewsTimelineBench(news.articles, process.argv.includes('--verbose'), paragraphs);
   const at = process.argv.indexOf('--cranfield');
   if (at > 0) {
     const folder = process.argv[at + 1];
