@@ -9,8 +9,11 @@
  *   correct   the share of all timex with an event of the right value (found × accuracy).
  * Raw chrono-node (`chrono.en.casual.parse(paragraph, publication date, { forwardDate: false })`)
  * is scored the same way for comparison, at the finest part chrono is certain of (a weekday names a
- * day); events (or chrono results) covering no timex are false. A range covering a timex ("between
- * 2015 and 2017" for the timex "2015") is wrong: the annotation dates the year, not the range.
+ * day); events (or chrono results) covering no timex are false. A range is scored at each end: TimeML
+ * annotates "between 2015 and 2017" as two timexes, 2015 and 2017, and the range states both, so the
+ * timex in the first half of the range's words is right when the range starts at its value, the other
+ * when it ends there (a first version scored the range wrong for both, counting the reading that keeps
+ * the statement whole, 2015–2017, as two errors).
  * Then chained merges: the widest line the timeline's merging makes of this library's events and of
  * a generated library's (bench/generate.ts): how many sources it cites and how many dates they give.
  * Run by bench/quality.ts.
@@ -151,7 +154,13 @@ function rawChrono(sourceId: string, articleDate: string, paragraphs: StoredPara
 }
 
 const overlaps = (t: TimexResult, d: ReadDate) => t.paragraph === d.paragraph && d.at < t.at! + t.text.length && t.at! < d.at + d.length;
-const right = (t: NewsTimex, d: ReadDate | undefined) => d !== undefined && d.date === t.value;
+/** The read date has the timex's value; a range at the end the timex is at ("2017" of "between 2015 and 2017"). */
+function right(t: TimexResult, d: ReadDate | undefined): boolean {
+  if (d === undefined) return false;
+  const [start, end] = d.date.split('/');
+  if (end === undefined) return start === t.value;
+  return (t.at! - d.at < d.length / 2 ? start : end) === t.value;
+}
 
 /** The read date covering the timex: one with the annotated value when several do, else the nearest. */
 function cover(t: TimexResult, reads: ReadDate[], used: Set<ReadDate>): ReadDate | undefined {

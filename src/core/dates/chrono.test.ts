@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import { describe, expect, it } from 'vitest';
-import { casualChrono, chrono, PARSER_GATES } from './chrono.js';
+import { ARTICLE_REFINERS, casualChrono, chrono, DIRECTION_TAG, MODIFIER_TAG, PARSER_GATES } from './chrono.js';
 
 const REFERENCE = { instant: new Date(Date.UTC(2000, 5, 15, 12)), timezone: 0 };
 /** Words and separators that chrono-node's English parsers are made of, so random text hits them and their edges. */
@@ -25,11 +25,14 @@ function describeResult(result: ParsedResult) {
   return { index: result.index, text: result.text, start: values(result.start), end: values(result.end), tags: [...result.tags()] };
 }
 
+/** chrono.casual with our refiners after its own, and no gate: what casualChrono must read. */
+const ungated = new (chrono().Chrono)({ parsers: chrono().casual.parsers, refiners: [...chrono().casual.refiners, ...ARTICLE_REFINERS] });
+
 function parseBoth(text: string) {
   const options = { forwardDate: false };
   return {
     gated: casualChrono().parse(text, REFERENCE, options).map(describeResult),
-    casual: chrono().casual.parse(text, REFERENCE, options).map(describeResult),
+    casual: ungated.parse(text, REFERENCE, options).map(describeResult),
   };
 }
 
@@ -57,8 +60,28 @@ describe('PARSER_GATES', () => {
   });
 });
 
+describe('ARTICLE_REFINERS', () => {
+  const read = (text: string) => casualChrono().parse(text, REFERENCE, { forwardDate: false })
+    .map((r) => [r.text, [...r.tags()].filter((tag) => tag.startsWith('research-bot/')).join(' ')]);
+
+  it('widen a month to the "last", "this" or "next" before it and tag which', () => {
+    expect(read('The proposal was first tabled last October.')).toEqual([['last October', `${MODIFIER_TAG}last`]]);
+    expect(read('Rainfall this June was double; a survey is planned for next March.')).toEqual([['this June', `${MODIFIER_TAG}this`], ['next March', `${MODIFIER_TAG}next`]]);
+  });
+
+  it('tag a weekday or a month without a year with the side of the article\'s date its sentence puts it on', () => {
+    expect(read('He resigned in February. Repairs will start on Monday. The draw is made on June 22.')).toEqual([
+      ['February', `${DIRECTION_TAG}past`], ['on Monday', `${DIRECTION_TAG}future`], ['June 22', ''],
+    ]);
+  });
+
+  it('leave dates with a year alone', () => {
+    expect(read('He resigned in February 2003.')).toEqual([['February 2003', '']]);
+  });
+});
+
 describe('casualChrono', () => {
-  it('reads what chrono.casual reads, on the edges of each gate', () => {
+  it('reads what chrono.casual and ARTICLE_REFINERS read, on the edges of each gate', () => {
     const edges = [
       'two years ago', 'a week before', '3 days earlier', '2 mo ago', '3 years later', '2 days after 3 May 2019', '5 days from now', 'a year out',
       '2 weeks forward', '3 days henceforth', 'Thurs. this week', 'thur.', 'Wed.', 'on wednesday', 'Saturday,', 'Tuesday(', 'Sun.of last week',
@@ -71,7 +94,7 @@ describe('casualChrono', () => {
     }
   });
 
-  it('reads what chrono.casual reads, on any text made of date words', () => {
+  it('reads what chrono.casual and ARTICLE_REFINERS read, on any text made of date words', () => {
     fc.assert(
       fc.property(fc.oneof(dateText, dateWords), (text) => {
         const { gated, casual } = parseBoth(text);

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import type { Chrono, Parser } from 'chrono-node';
+import type { Chrono, Parser, Refiner } from 'chrono-node';
+import { readDirection } from './direction.js';
 
 let loaded: typeof import('chrono-node') | undefined;
 let casual: Chrono | undefined;
@@ -34,15 +35,59 @@ export const PARSER_GATES: Readonly<Record<string, RegExp>> = {
 /** Matches nothing, and fails at once: a pattern anchored at the start is tried at the start only. */
 const NEVER = /^(?!)/;
 
+/** Tag of a month read with the word before it: `…/last`, `…/this` or `…/next` ("last October"). */
+export const MODIFIER_TAG = 'research-bot/modifier/';
+/** Tag of a date without a year that the words around it place before or after the article: `…/past`, `…/future`. */
+export const DIRECTION_TAG = 'research-bot/direction/';
+
+const MONTH_MODIFIER = /\b(last|past|this|next|coming)\s+$/i;
+const MODIFIERS: Record<string, string> = { last: 'last', past: 'last', this: 'this', next: 'next', coming: 'next' };
+
+/**
+ * What the article's words add to chrono-node's results, as refiners run after chrono's own: the word
+ * before a month ("last October": chrono reads "October" alone; its weekday parser reads "last
+ * Thursday" itself), and for a weekday or a month without a year, which side of the article's date
+ * the sentence puts it on (see readDirection). Results are tagged, not moved: chrono's reference is
+ * not the article's date, so date-mentions.ts reads the tags and relative-dates.ts resolves.
+ */
+export const ARTICLE_REFINERS: readonly Refiner[] = [
+  {
+    refine(context, results) {
+      for (const result of results) {
+        const { start } = result;
+        if (!start.isCertain('month') || start.isCertain('year') || start.isCertain('day')) continue;
+        const before = MONTH_MODIFIER.exec(context.text.slice(Math.max(0, result.index - 10), result.index));
+        if (!before) continue;
+        result.index -= before[0].length;
+        result.text = before[0] + result.text;
+        result.addTag(MODIFIER_TAG + MODIFIERS[before[1]!.toLowerCase()]!);
+      }
+      return results;
+    },
+  },
+  {
+    refine(context, results) {
+      for (const result of results) {
+        const { start } = result;
+        if (start.isCertain('year') || !(start.isCertain('month') || start.isCertain('weekday'))) continue;
+        if ([...result.tags()].some((tag) => tag.startsWith(MODIFIER_TAG))) continue;
+        const direction = readDirection(context.text, result.index, result.index + result.text.length);
+        if (direction) result.addTag(DIRECTION_TAG + direction);
+      }
+      return results;
+    },
+  },
+];
+
 /**
  * chrono-node's casual English parser, as `chrono.casual` (the same parsers and refiners, in the same
- * order), except that a gated parser is skipped on text without its gate.
+ * order) followed by ARTICLE_REFINERS, except that a gated parser is skipped on text without its gate.
  */
 export function casualChrono(): Chrono {
   if (casual) return casual;
   const { Chrono: ChronoClass, en } = chrono();
   const { parsers, refiners } = en.configuration.createCasualConfiguration();
-  return (casual = new ChronoClass({ parsers: parsers.map(gateParser), refiners }));
+  return (casual = new ChronoClass({ parsers: parsers.map(gateParser), refiners: [...refiners, ...ARTICLE_REFINERS] }));
 }
 
 function gateParser(parser: Parser): Parser {

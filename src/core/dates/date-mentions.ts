@@ -1,5 +1,6 @@
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
-import { casualChrono } from './chrono.js';
+import { casualChrono, DIRECTION_TAG, MODIFIER_TAG } from './chrono.js';
+import type { Direction } from './direction.js';
 import { isValidDate, type PartialDate } from './dates.js';
 import { findRuleMentions, type DateMention } from './date-rules.js';
 import { readRelativePhrase, type RelativeDate } from './relative-dates.js';
@@ -14,7 +15,8 @@ const CHRONO_REFERENCE = { instant: new Date(Date.UTC(2000, 5, 15, 12)), timezon
 const MAY_HOLD_DATE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|now|ago|last|this|next|past|week|month|year|decade|century|noon|midnight|morning|evening|weekend)/i;
 const RANGE_JOINER = /^\s*,?\s*(?:to|until|till|through|and|-|–|—)\s*$/i;
 const YEAR_AFTER = /^,?\s*(?:of\s+)?(this|last|next) year\b/i;
-const MONTH_WORD_BEFORE = /\b(last|this|next)\s+$/i;
+/** A month as a name is written with a capital ("in March", "Oct. 12"): "a protest march", "an august body" are not dates, nor "12/5". */
+const MONTH_NAME = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
 const OFFSETS = { this: 0, last: -1, next: 1 } as const;
 
 type Found = ParsedResult;
@@ -80,19 +82,27 @@ function readResult(text: string, result: Found): DateMention | undefined {
   }
   const relative = relativeOf(text, result);
   if (relative || !start.isCertain('month')) return relative;
+  const month = start.get('month')!;
+  const day = start.isCertain('day') ? start.get('day')! : undefined;
   const after = YEAR_AFTER.exec(text.slice(result.index + result.text.length));
   if (after) {
-    const inYear: RelativeDate = { kind: 'in year', month: start.get('month')!, offset: OFFSETS[after[1]!.toLowerCase() as keyof typeof OFFSETS] };
-    if (start.isCertain('day')) inYear.day = start.get('day')!;
+    const inYear: RelativeDate = { kind: 'in year', month, offset: OFFSETS[after[1]!.toLowerCase() as keyof typeof OFFSETS] };
+    if (day !== undefined) inYear.day = day;
     return { index: result.index, text: text.slice(result.index, result.index + result.text.length + after[0].length), relative: inYear };
   }
-  const before = MONTH_WORD_BEFORE.exec(text.slice(Math.max(0, result.index - 10), result.index));
-  if (before && !start.isCertain('day')) {
-    const which = before[1]!.toLowerCase() as 'last' | 'this' | 'next';
-    const index = result.index - before[0].length;
-    return { index, text: text.slice(index, result.index + result.text.replace(/\W+$/, '').length), relative: { kind: 'named month', month: start.get('month')!, which } };
-  }
-  // A day and month without a year ("on 10 May"), or a bare month: past or coming is not knowable.
+  if (!MONTH_NAME.test(result.text)) return undefined;
+  const named: RelativeDate = { kind: 'month name', month };
+  if (day !== undefined) named.day = day;
+  const which = tagged(result, MODIFIER_TAG) as 'last' | 'this' | 'next' | undefined;
+  const direction = tagged(result, DIRECTION_TAG) as Direction | undefined;
+  if (which) named.which = which;
+  else if (direction) named.direction = direction;
+  return { index: result.index, text: result.text.replace(/[\s,.;:]+$/, ''), relative: named };
+}
+
+/** The rest of a tag ARTICLE_REFINERS gave the result (`last` of `…/modifier/last`), if it has one. */
+function tagged(result: Found, prefix: string): string | undefined {
+  for (const tag of result.tags()) if (tag.startsWith(prefix)) return tag.slice(prefix.length);
   return undefined;
 }
 
@@ -102,7 +112,7 @@ function laterInYear(a: PartialDate, b: PartialDate): boolean {
 }
 
 function relativeOf(text: string, result: Found): DateMention | undefined {
-  const relative = readRelativePhrase(result.text);
+  const relative = readRelativePhrase(result.text, tagged(result, DIRECTION_TAG) as Direction | undefined);
   if (!relative) return undefined;
   const phrase = result.text.replace(/[\s,.;:]+$/, '');
   const before = /\b(?:earlier|later|early|late)\s+$/i.exec(text.slice(Math.max(0, result.index - 10), result.index));

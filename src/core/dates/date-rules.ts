@@ -8,8 +8,8 @@ export type DateMention = {
 } & ({ date: PartialDate; end?: PartialDate; relative?: undefined } | { relative: RelativeDate; date?: undefined; end?: undefined });
 
 const YEAR = '(1\\d{3}|2\\d{3})';
-/** Words before a year that make it a date: "in 2014", "since 2016", "as far back as 1969", "the year 2003". */
-const YEAR_PREPOSITION = '(?:in|since|during|throughout|back\\s+in|as\\s+(?:far\\s+back|early|late)\\s+as|the\\s+year)';
+/** Words before a year that make it a date: "in 2014", "since 2016", "as far back as 1969", "the year 2003", "fiscal 2003", "dating to 1987". */
+const YEAR_PREPOSITION = '(?:in|since|during|throughout|back\\s+in|as\\s+(?:far\\s+back|early|late)\\s+as|the\\s+year|fiscal(?:\\s+year)?|dat(?:ing|es|ed)\\s+(?:back\\s+)?(?:to|from))';
 const YEAR_MODIFIER = '(?:(?:early|mid|late)(?:\\s+|-))?';
 /** A number followed by one of these counts things: "in 2000 words", "$500 million". */
 const COUNTED = /^\s*(?:%|per\s?cent|million|billion|trillion|thousand|hundred|people|persons|men|women|soldiers|troops|personnel|helicopters|aircraft|tanks|pages?|paragraphs?|words|km|kilometres|kilometers|miles|metres|meters|tons|tonnes|dollars|rupees|roubles|rubles|euros|units|cases|votes|seats|members|times)\b/i;
@@ -22,18 +22,18 @@ const YEAR_RANGES = [
 const DECADE = new RegExp(`\\b(?:the\\s+)?${YEAR_MODIFIER}(1\\d{2}0|2\\d{2}0)['’]?s\\b`, 'gi');
 /** What every decade ends with: scanning for it is much cheaper than trying DECADE's optional words at each word. */
 const MAY_HOLD_DECADE = /0['’]?s\b/i;
-const YEAR_AFTER_PREPOSITION = new RegExp(`\\b(?:${YEAR_PREPOSITION}\\s+${YEAR_MODIFIER}|(?:early|mid|late)(?:\\s+|-))${YEAR}\\b`, 'gi');
+const YEAR_AFTER_PREPOSITION = new RegExp(`\\b(?:${YEAR_PREPOSITION}\\s+${YEAR_MODIFIER}|(?:early|mid|late)(?:\\s+|-)|(?:post|pre)-)${YEAR}\\b`, 'gi');
 const LISTED_YEAR = new RegExp(`^(?:\\s*,\\s*|,?\\s+and\\s+|\\s*&\\s*)${YEAR}\\b`, 'i');
 /** The year itself is matched, its determiner looked behind for: finding the digits first is about twice as fast. */
 const YEAR_BEFORE_NOUN = new RegExp(`(?<=\\b(?:the|a|an|its|their|his|her)\\s+)${YEAR}(?=\\s+\\p{Ll})`, 'giu');
 
 /**
  * The date patterns chrono-node does not read, each a small rule: years after a preposition and
- * lists of them ("in 2016 and 2017", "since 2016"), "the 2014 agreement", year ranges ("from 2014 to
- * 2016", "2014–15"), decades ("the 1980s") and "in its 17th year". Counts and money never match.
+ * lists of them ("in 2016 and 2017", "since 2016", "fiscal 2003", "post-1971"), "the 2014 agreement",
+ * year ranges ("from 2014 to 2016", "2014–15") and decades ("the 1980s"). Counts and money never match.
  */
 export function findRuleMentions(text: string): DateMention[] {
-  return [...yearRanges(text), ...decades(text), ...ordinalYears(text), ...yearsAfterPrepositions(text), ...yearsBeforeNouns(text)];
+  return [...yearRanges(text), ...decades(text), ...yearsAfterPrepositions(text), ...yearsBeforeNouns(text)];
 }
 
 function isCount(text: string, index: number, length: number): boolean {
@@ -60,13 +60,7 @@ function decades(text: string): DateMention[] {
     .map((match) => ({ index: match.index, text: match[0], date: { year: Number(match[1]) }, end: { year: Number(match[1]) + 9 } }));
 }
 
-function ordinalYears(text: string): DateMention[] {
-  return [...text.matchAll(/\bin\s+(?:its|their|his|her)\s+(\d{1,3})(?:st|nd|rd|th)\s+year\b/gi)]
-    .filter((match) => Number(match[1]) > 0)
-    .map((match) => ({ index: match.index, text: match[0], relative: { kind: 'ordinal year', n: Number(match[1]) } }));
-}
-
-/** "in 2014", "since 2016", "in early 2015", and the years listed after one: "in 2016 and 2017". */
+/** "in 2014", "since 2016", "in early 2015", "post-1971", and the years listed after one: "in 2016 and 2017". */
 function yearsAfterPrepositions(text: string): DateMention[] {
   const mentions: DateMention[] = [];
   for (const match of text.matchAll(YEAR_AFTER_PREPOSITION)) {

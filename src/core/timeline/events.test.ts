@@ -75,10 +75,12 @@ describe('extractEvents', () => {
       expect(dates('The exercise was titled ‘Friendship 2017’. The drill was called Friendship 2018.')).toEqual([]);
     });
 
-    it('reads "now in its 17th year" as the start of what it counts: a range of two years before the article, resolved', () => {
-      const [event] = extractEvents('The US is still embroiled in the Afghan conflict which is now in its 17th year.', '2018-03');
-      expect(event).toMatchObject({ date: '2001', end: '2002', precision: 'year', relative: true, mention: 'in its 17th year' });
-      expect(event!.note).toBe('its 17th year counted back from March 2018');
+    it('reads "fiscal 2003", "dating to 1987", "post-1971" and "her 2004 campaign" as years', () => {
+      expect(dates('Exports for fiscal 2003 fell, on surveys dating to 1987 and the post-1971 rules, as in her 2004 campaign.').map((d) => d[0])).toEqual(['2003', '1987', '1971', '2004']);
+    });
+
+    it('gives no event for the start of a period the text only counts ("now in its 17th year")', () => {
+      expect(extractEvents('The US is still embroiled in the Afghan conflict which is now in its 17th year.', '2018-03')).toEqual([]);
     });
   });
 
@@ -108,6 +110,41 @@ describe('extractEvents', () => {
       const [event] = extractEvents('The US and the Taliban signed an agreement in Doha on 29 February, this year.', '2021-04');
       expect(event).toMatchObject({ date: '2020-02-29', precision: 'day', relative: true, mention: 'on 29 February, this year' });
       expect(event!.note).toBe('2021 has no 29 February: read as 2020');
+    });
+
+    it('resolves today, yesterday, tomorrow and this morning against an article dated to the day', () => {
+      expect(dates('The council voted late yesterday; shares fell today. The mayor spoke this morning, and the bills go out tomorrow.', '1998-03-04')).toEqual([
+        ['1998-03-03', null, 'day', true, 'late yesterday'],
+        ['1998-03-04', null, 'day', true, 'today'],
+        ['1998-03-04', null, 'day', true, 'this morning'],
+        ['1998-03-05', null, 'day', true, 'tomorrow'],
+      ]);
+    });
+
+    it('gives no event for "today" in an article dated only to the month or year, where it means nowadays', () => {
+      expect(dates('The relations of today’s Russian Federation have not been stable.', '2014-11')).toEqual([]);
+    });
+
+    it('puts a month and day in the article\'s year, or the year before when the sentence is past and the day after the article', () => {
+      expect(dates('The warning follows the cancellation of two orders on Dec. 22.', '1999-01-08')).toEqual([['1998-12-22', null, 'day', true, 'Dec. 22']]);
+      expect(dates('The levy takes effect on March 16, and the first bills will be posted in June.', '1998-03-04')).toEqual([
+        ['1998-03-16', null, 'day', true, 'March 16'], ['1998-06', null, 'month', true, 'June'],
+      ]);
+      expect(dates('The half-year ended June 30 with a loss.', '2020-01-10')).toEqual([['2019-06-30', null, 'day', true, 'June 30']]);
+    });
+
+    it('places a bare month and a weekday by the tense of their sentence', () => {
+      expect(dates('He resigned in February, and sentencing is set for next March.', '2003-11-20')).toEqual([
+        ['2003-02', null, 'month', true, 'February'], ['2004-03', null, 'month', true, 'next March'],
+      ]);
+      expect(dates('Imhof said on Wednesday that the board will meet on Monday.', '1999-01-08')).toEqual([
+        ['1999-01-06', null, 'day', true, 'on Wednesday'], ['1999-01-11', null, 'day', true, 'on Monday'],
+      ]);
+    });
+
+    it('gives "a year ago" the article\'s month, and no event for a month name written in lower case', () => {
+      expect(dates('Prices were 38 percent higher than a year ago.', '2010-08')).toEqual([['2009-08', null, 'month', true, 'a year ago']]);
+      expect(dates('A protest march crossed the capital; an august body met.', '2010-08-03')).toEqual([]);
     });
 
     it('leaves out relative dates when the article has no date, and "last March" when it has only a year', () => {

@@ -9,7 +9,7 @@ import type { Paragraph, SourceMeta } from '../types.js';
  * Version of the extraction rules. Sources whose events were extracted by an older version are
  * extracted again at start-up (events are derived from paragraphs, like the search index).
  */
-export const EVENT_EXTRACTOR_VERSION = 1;
+export const EVENT_EXTRACTOR_VERSION = 2;
 
 /** A dated statement of one paragraph. */
 export interface ExtractedEvent {
@@ -72,12 +72,12 @@ export function extractArticleEvents(meta: Pick<SourceMeta, 'date'>, paragraphs:
 
 function dateOf(mention: DateMention, ref: PartialDate | undefined): { when: Pick<ExtractedEvent, 'date' | 'precision' | 'end'>; note?: string } | undefined {
   let date: PartialDate | undefined = mention.date;
-  let end: PartialDate | undefined = mention.end;
+  const end: PartialDate | undefined = mention.end;
   let note: string | undefined;
   if (mention.relative) {
     const resolved = ref && resolveRelative(mention.relative, ref);
     if (!resolved) return undefined;
-    ({ date, end, note } = resolved);
+    ({ date, note } = resolved);
   }
   if (!date || !isValidDate(date) || (end && !isValidDate(end))) return undefined;
   const precision = end ? coarser(precisionOf(date), precisionOf(end)) : precisionOf(date);
