@@ -192,6 +192,7 @@ export function widestLine(lines: TimelineEvent[]) {
     widestSpan: dates.length > 0 ? `${dates[0]} … ${dates[dates.length - 1]}` : '-',
     mostDatesOnALine: Math.max(0, ...measured.map((m) => m.dates)),
     linesOver10Sources: measured.filter((m) => m.sources > 10).length,
+    linesInConflict: lines.filter((l) => l.conflict).length,
     summary: widest?.line.summary.slice(0, 40) ?? '',
   };
 }

@@ -73,7 +73,7 @@ export function runTimelineBench(ctx: AppContext, gold: GoldEvent[]) {
       eventsReportedTwiceOrMore: shared.length,
       keptOnOneLine: shared.filter((s) => linesByKey.get(s.key)?.size === 1).length,
       linesMixingEvents: [...keysByLine.values()].filter((keys) => keys.size > 1).length,
-      conflictsFound: `${conflictLines.size}/${shared.filter((s) => s.differ).length}`,
+      conflictsFound: `${shared.filter((s) => s.differ && [...(linesByKey.get(s.key) ?? [])].some((l) => lines[l]?.conflict)).length}/${shared.filter((s) => s.differ).length}`,
       falseConflicts: lines.filter((l, i) => l.conflict && !conflictLines.has(i)).length,
     },
   };

@@ -38,7 +38,7 @@ describe('research-bot timeline --json', () => {
     expect(rest).toEqual({});
     expect(events.length).toBeGreaterThan(20);
     for (const event of events) {
-      expect(Object.keys(event).every((k) => ['date', 'precision', 'end', 'summary', 'relative', 'resolvedFrom', 'note', 'citations', 'conflict'].includes(k))).toBe(true);
+      expect(Object.keys(event).every((k) => ['date', 'precision', 'end', 'summary', 'relative', 'resolvedFrom', 'note', 'citations', 'conflict', 'conflictingCitations'].includes(k))).toBe(true);
       expect(event.date).toMatch(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/);
       expect(['day', 'month', 'year']).toContain(event.precision);
       expect(typeof event.summary).toBe('string');
@@ -48,8 +48,11 @@ describe('research-bot timeline --json', () => {
         expect(citation.citation).toBe(`[${citation.sourceId} ¶${citation.paragraph}]`);
       }
     }
-    const agreement = events.find((e) => e.conflict !== undefined);
-    expect(agreement).toMatchObject({ date: '2014-11', precision: 'month', relative: true, conflict: 'sources differ: 2014 / 2015' });
+    const agreement = events.filter((e) => e.conflict !== undefined);
+    expect(agreement.map((e) => [e.date, e.precision, e.conflict, (e.conflictingCitations as { citation: string }[]).map((c) => c.citation)])).toEqual([
+      ['2014', 'year', 'sources differ: 2014 / 2015', ['[gvs-2018 ¶4]']],
+      ['2015', 'year', 'sources differ: 2014 / 2015', ['[gvs-2018 ¶8]', '[observer-2021 ¶29]']],
+    ]);
   });
 
   it('filters by topic, source and years', () => {

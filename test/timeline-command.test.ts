@@ -26,18 +26,19 @@ describe('/timeline', () => {
     expect(answerLine(ctx, '/timeline source: nobody')).toBe('⚠ There is no source "nobody" in the library.');
   });
 
-  it('keeps to the topic: "defence agreement" gives the 2014 agreement once, with its conflict, not every defence minister', () => {
+  it('keeps to the topic: "defence agreement" gives the 2014 agreement once, linked to the 2015 report, not every defence minister', () => {
     const { result } = timeline.run(ctx, { topic: 'defence agreement' });
     expect(result.events.map((e) => [e.date, e.citations.map((c) => c.citation).join(' '), e.conflict ?? null])).toEqual([
+      ['2014', '[gvs-2018 ¶8] [observer-2021 ¶29]', 'sources differ: 2014 / 2015'],
       ['2014', '[berger-2019 ¶9]', null],
-      ['2014-11', '[kharakov-2014 ¶13] [gvs-2018 ¶8] [observer-2021 ¶29] [kharakov-2014 ¶4] [gvs-2018 ¶4]', 'sources differ: 2014 / 2015'],
+      ['2015', '[gvs-2018 ¶4]', 'sources differ: 2014 / 2015'],
       ['2018-02', '[gvs-2018 ¶4]', null],
     ]);
   });
 
   it('dates nothing from the page header gvs-2018 printed ("Saturday, April 13, 2024"), "Friendship 2017" or "now in its 17th year"', () => {
     const { result } = timeline.run(ctx, { source: 'gvs-2018' });
-    expect(result.events.map((e) => e.date)).toEqual(['1980', '1989-02-15', '2003', '2014-11', '2017', '2018-02', '2018-03-02']);
+    expect(result.events.map((e) => e.date)).toEqual(['1980', '1989-02-15', '2003', '2014', '2015', '2017', '2018-02', '2018-03-02']);
     // The one 2017 is "Last year" in an article of March 2018, the sentence that names "Friendship 2017".
     expect(result.events.filter((e) => e.date === '2017').map((e) => [e.relative, e.resolvedFrom])).toEqual([[true, 'Last year']]);
   });
@@ -47,7 +48,7 @@ describe('/timeline', () => {
     const next = first.components[0]!.components[0] as { custom_id: string; label: string };
     expect([next.label, next.custom_id]).toEqual(['Later ▶', 'timeline:page:1:::']);
     const second = timeline.renderDiscord(timeline.press!(ctx, next.custom_id.split(':').slice(1), { footer: first.embeds[0]!.footer!.text }));
-    expect(second.embeds[0]!.title).toMatch(/^Timeline \(page 2 of \d+\): 27 events$/);
+    expect(second.embeds[0]!.title).toMatch(/^Timeline \(page 2 of \d+\): 29 events$/);
     expect(second.embeds[0]!.description).not.toBe(first.embeds[0]!.description);
 
     const onTopic = timeline.press!(ctx, ['page', '0', '', '', ''], { footer: `${TOPIC_PREFIX}gas pipeline` });

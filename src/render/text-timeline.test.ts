@@ -11,8 +11,9 @@ const cite = (sourceId: string, paragraph: number, date: string) => ({ sourceId,
 const AGREEMENT: TimelineEvent = {
   date: '2014-11', precision: 'month', summary: 'Shoigu and Asif signed a deal on *military* cooperation.', relative: true,
   resolvedFrom: 'on Thursday', note: 'the article is dated November 2014, so only the month is known',
-  citations: [cite('kharakov-2014', 13, '2014-11'), cite('gvs-2018', 8, '2014'), cite('gvs-2018', 4, '2015')],
+  citations: [cite('kharakov-2014', 13, '2014-11'), cite('gvs-2018', 8, '2014')],
   conflict: 'sources differ: 2014 / 2015',
+  conflictingCitations: [cite('gvs-2018', 4, '2015')],
 };
 const EXERCISE: TimelineEvent = {
   date: '2018-10-21', end: '2018-11-04', precision: 'day', summary: 'Both countries held a joint military exercise.', relative: false,
@@ -20,10 +21,10 @@ const EXERCISE: TimelineEvent = {
 };
 
 describe('formatEventLine', () => {
-  it('writes date — summary (how it was resolved) [citations], a disagreeing source\'s date, and the conflict', () => {
+  it('writes date — summary (how it was resolved) [citations], the conflict and the reports that date it otherwise', () => {
     expect(formatEventLine(eventLineParts(AGREEMENT))).toBe(
       '≈ November 2014 — Shoigu and Asif signed a deal on *military* cooperation. (resolved from "on Thursday": the article is dated ' +
-      'November 2014, so only the month is known) [kharakov-2014 ¶13] [gvs-2018 ¶8] [gvs-2018 ¶4] (2015) ⚠ sources differ: 2014 / 2015');
+      'November 2014, so only the month is known) [kharakov-2014 ¶13] [gvs-2018 ¶8] ⚠ sources differ: 2014 / 2015 — [gvs-2018 ¶4] (2015)');
     expect(formatEventLine(eventLineParts(EXERCISE))).toBe('21 October – 4 November 2018 — Both countries held a joint military exercise. [aslam-2019 ¶4]');
   });
 });
@@ -49,7 +50,7 @@ describe('renderTimelineDiscord', () => {
     expect(reply.embeds[0]).toMatchObject({
       title: 'Timeline: 2 events about "defence"',
       description: '__**2014**__\n≈ November 2014 — Shoigu and Asif signed a deal on \\*military\\* cooperation. *(resolved from "on Thursday": the ' +
-        'article is dated November 2014, so only the month is known)* [kharakov-2014 ¶13] [gvs-2018 ¶8] [gvs-2018 ¶4] (2015) ⚠ **sources differ: 2014 / 2015**\n' +
+        'article is dated November 2014, so only the month is known)* [kharakov-2014 ¶13] [gvs-2018 ¶8] ⚠ **sources differ: 2014 / 2015 — \\[gvs-2018 ¶4\\] (2015)**\n' +
         '__**2018**__\n21 October – 4 November 2018 — Both countries held a joint military exercise. [aslam-2019 ¶4]\n' +
         '-# ≈ a date resolved against the article\'s own date',
       footer: { text: 'Topic: defence' },

@@ -1,7 +1,10 @@
-import { datesAgree, displayDate, parseIsoDate } from '../core/dates/dates.js';
+import { displayDate, parseIsoDate } from '../core/dates/dates.js';
 import { groupByYear, type TimelineEvent } from '../core/timeline/timeline.js';
 import type { TimelineResult } from '../core/timeline/timeline-query.js';
 import { wrap } from './text-ask.js';
+
+/** Reports of other lines named after a conflict; the rest are counted ("+3 more"). */
+const CONFLICTING_MAX = 4;
 
 /** Marks a date resolved against an article's date ("last year"): shown as "≈ 2017". */
 export const RESOLVED_MARK = '≈';
@@ -12,22 +15,28 @@ export interface EventLineParts {
   summary: string;
   /** How a resolved date was read: `resolved from "last year"`, with the note when there is one. */
   resolved?: string;
-  /** Citation labels; a source that dates the event otherwise says so: `[gvs-2018 ¶4] (2015)`. */
+  /** Citation labels (a line's reports all give its date, at the precision each has). */
   citations: string[];
+  /** `sources differ: 2014 / 2015 — [gvs-2018 ¶4] (2015)`: the dates, and the reports on other lines that give the others. */
   conflict?: string;
 }
 
 /** Splits a timeline event into the parts of its line. */
 export function eventLineParts(event: TimelineEvent): EventLineParts {
-  const shown = event.end ? `${event.date}/${event.end}` : event.date;
   const parts: EventLineParts = {
     date: `${event.relative ? `${RESOLVED_MARK} ` : ''}${displayDate(parseIsoDate(event.date)!, parseIsoDate(event.end))}`,
     summary: event.summary,
-    citations: event.citations.map((c) => (datesAgree(c.date, shown) ? c.citation : `${c.citation} (${displayIsoRange(c.date)})`)),
+    citations: event.citations.map((c) => c.citation),
   };
   if (event.relative) parts.resolved = `resolved from "${event.resolvedFrom ?? ''}"${event.note ? `: ${event.note}` : ''}`;
-  if (event.conflict) parts.conflict = event.conflict;
+  if (event.conflict) parts.conflict = [event.conflict, conflictingCitations(event)].filter(Boolean).join(' — ');
   return parts;
+}
+
+/** The reports on other lines that date the event otherwise, with their dates, at most CONFLICTING_MAX: `[gvs-2018 ¶4] (2015)`. */
+function conflictingCitations(event: TimelineEvent): string {
+  const all = (event.conflictingCitations ?? []).map((c) => `${c.citation} (${displayIsoRange(c.date)})`);
+  return all.length > CONFLICTING_MAX ? [...all.slice(0, CONFLICTING_MAX), `+${all.length - CONFLICTING_MAX} more`].join(' ') : all.join(' ');
 }
 
 /** One line as plain text: `date — summary (resolved from "…") [citations] ⚠ sources differ: …`. */

@@ -42,20 +42,22 @@ describe('displayDate', () => {
 });
 
 describe('datesAgree', () => {
-  it('agrees when one date holds the other, ranges included', () => {
-    expect([datesAgree('2014', '2014-11'), datesAgree('2014-11-20', '2014'), datesAgree('1980/1989', '1989-02-15'), datesAgree('2014', '2014')]).toEqual([true, true, true, true]);
+  it('agrees on dates that are the same at the precision they share, ranges included', () => {
+    expect([datesAgree('2014', '2014-11'), datesAgree('2014-11-20', '2014'), datesAgree('2018-10-21/2018-11-04', '2018'), datesAgree('2014', '2014')])
+      .toEqual([true, true, true, true]);
   });
 
-  it('disagrees on dates that cannot both be right, and on what is not a date', () => {
-    expect([datesAgree('2014', '2015'), datesAgree('2014-10', '2014-11'), datesAgree('2001/2002', '2002/2003'), datesAgree('2014', 'soon')]).toEqual([false, false, false, false]);
+  it('disagrees on dates that cannot both be right, on a range and a date it holds, and on what is not a date', () => {
+    expect([datesAgree('2014', '2015'), datesAgree('2014-10', '2014-11'), datesAgree('2001/2002', '2002/2003'), datesAgree('1980/1989', '1989-02-15'), datesAgree('2014', 'soon')])
+      .toEqual([false, false, false, false, false]);
   });
 });
 
 describe('spanOf', () => {
-  it('gives the days and years a date or range covers', () => {
-    expect(spanOf('2014-11')).toEqual({ first: 16375, last: 16404, firstYear: 2014, lastYear: 2014 });
+  it('gives the days, months and years a date or range covers, and its precision', () => {
+    expect(spanOf('2014-11')).toEqual({ first: 16375, last: 16404, firstMonth: 24178, lastMonth: 24178, firstYear: 2014, lastYear: 2014, precision: 'month' });
     expect(spanOf('1980/1989')).toEqual(spanOf('1980', '1989'));
-    expect(spanOf('1980', '1989')).toMatchObject({ firstYear: 1980, lastYear: 1989 });
+    expect(spanOf('1980', '1989')).toMatchObject({ firstYear: 1980, lastYear: 1989, precision: 'year' });
     expect(spanOf('November 2014')).toBeUndefined();
   });
 });

@@ -115,12 +115,16 @@ function displayOne(date: PartialDate): string {
   return [date.day, month, date.year].filter((part) => part !== undefined).join(' ');
 }
 
-/** The days (since 1970-01-01) and years a date or range covers, first to last. */
+/** The days (since 1970-01-01), months and years a date or range covers, first to last, and its precision. */
 export interface DateSpan {
   first: number;
   last: number;
+  /** Months counted as year × 12 + month − 1. */
+  firstMonth: number;
+  lastMonth: number;
   firstYear: number;
   lastYear: number;
+  precision: Precision;
 }
 
 /**
@@ -131,21 +135,34 @@ export function spanOf(date: string, end?: string): DateSpan | undefined {
   const [startText, endText] = end === undefined ? date.split('/') : [date, end];
   const start = parseIsoDate(startText);
   const finish = parseIsoDate(endText) ?? start;
-  return start && finish && { first: firstDay(start), last: lastDay(finish), firstYear: start.year, lastYear: finish.year };
-}
-
-/** True when `outer` covers every day of `inner`. */
-export function spanContains(outer: DateSpan, inner: DateSpan): boolean {
-  return outer.first <= inner.first && inner.last <= outer.last;
+  if (!start || !finish) return undefined;
+  return {
+    first: firstDay(start), last: lastDay(finish),
+    firstMonth: start.year * 12 + (start.month ?? 1) - 1, lastMonth: finish.year * 12 + (finish.month ?? 12) - 1,
+    firstYear: start.year, lastYear: finish.year,
+    precision: coarser(precisionOf(start), precisionOf(finish)),
+  };
 }
 
 /**
- * True when two dates, each `YYYY[-MM[-DD]]` or `start/end`, can both be right: one's span holds
- * the other's (2014 and November 2014 agree; 2014 and 2015 do not).
+ * True when two dates are the same at the precision they share: 2014 and November 2014 (both 2014),
+ * 21 October – 4 November 2018 and 2018; not 2014 and 2015, nor the 1980s and 1985 (a decade holds
+ * the year but is not its date).
+ */
+export function spansAgree(a: DateSpan, b: DateSpan): boolean {
+  // Compared for every pair of events a few years apart when merging: no calls, no lookups.
+  if (a.firstYear !== b.firstYear || a.lastYear !== b.lastYear) return false;
+  if (a.precision === 'year' || b.precision === 'year') return true;
+  if (a.firstMonth !== b.firstMonth || a.lastMonth !== b.lastMonth) return false;
+  return a.precision === 'month' || b.precision === 'month' || (a.first === b.first && a.last === b.last);
+}
+
+/**
+ * spansAgree for two dates written `YYYY[-MM[-DD]]` or `start/end`.
  * @returns false when either is not such a date
  */
 export function datesAgree(a: string, b: string): boolean {
   const x = spanOf(a);
   const y = spanOf(b);
-  return !!x && !!y && (spanContains(x, y) || spanContains(y, x));
+  return !!x && !!y && spansAgree(x, y);
 }

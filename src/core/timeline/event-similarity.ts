@@ -9,7 +9,7 @@ const DATE_WORDS = new Set(
     .map((word) => processTerm(word.toLowerCase())).filter((term): term is string => term !== null),
 );
 /** Two summaries must share at least this many terms to be about the same thing. */
-const MIN_SHARED_TERMS = 2;
+const MIN_SHARED_TERMS = 3;
 
 /** A summary's terms as compared, with their total weight. */
 export interface SummaryTerms {

@@ -24,6 +24,10 @@ const FILLER = [
   'Moscow offered to be a mediator between India and Pakistan during the recent tensions.',
   'Pakistan has already allowed Russia to use Gwadar port through the economic corridor.',
   'The new friends share the same approach towards stability in South Asia and Afghanistan.',
+  'India has long been the largest buyer of Russian weapons in the region.',
+  'Military relations between the two countries grew after the end of the Cold War.',
+  'Counter terrorism is a concern both militaries share, and their relations show it.',
+  'Analysts in Washington watch the growing military ties between Moscow and Islamabad closely.',
 ];
 
 /**
@@ -55,32 +59,40 @@ function deps({ size, perYear }: { size?: number; perYear?: number } = {}): Time
 const lines = (options: Parameters<typeof buildTimeline>[1], library: Parameters<typeof deps>[0] = {}) =>
   buildTimeline(deps(library), options).events.map((e) => [e.date, e.citations.map((c) => c.citation).join(' '), e.conflict ?? null]);
 
-const AGREEMENT = ['2014', '[observer-2021 ¶29] [gvs-2018 ¶8] [gvs-2018 ¶4]', 'sources differ: 2014 / 2015'];
+/** The 2014 agreement as two sources date it, and as gvs-2018 ¶4 dates it (2015): two lines that name each other. */
+const AGREEMENT = ['2014', '[gvs-2018 ¶8] [observer-2021 ¶29]', 'sources differ: 2014 / 2015'];
+const AGREEMENT_2015 = ['2015', '[gvs-2018 ¶4]', 'sources differ: 2014 / 2015'];
 
 describe('buildTimeline', () => {
-  it('lists every event of the library in date order, the 2014 agreement once with the source that says 2015', () => {
-    expect(lines({})).toEqual([
+  it('lists every event of the library in date order, the 2014 agreement once, linked to the line of the source that says 2015', () => {
+    const { events } = buildTimeline(deps());
+    expect(events.map((e) => [e.date, e.citations.map((c) => c.citation).join(' '), e.conflict ?? null])).toEqual([
       ['1948-05-01', '[aslam-2019 ¶2]', null],
       AGREEMENT,
+      AGREEMENT_2015,
       ['2018-02', '[gvs-2018 ¶4]', null],
       ['2018-09-27', '[observer-2021 ¶25]', null],
+    ]);
+    expect(events.map((e) => (e.conflictingCitations ?? []).map((c) => `${c.citation} ${c.date}`))).toEqual([
+      [], ['[gvs-2018 ¶4] 2015'], ['[gvs-2018 ¶8] 2014', '[observer-2021 ¶29] 2014'], [], [],
     ]);
   });
 
   it('keeps events of the paragraphs /ask finds for a topic, and of summaries that cover it', () => {
     expect(lines({ topic: 'gas pipeline' })).toEqual([['2018-09-27', '[observer-2021 ¶25]', null]]);
     // ¶4 is on the topic, so its other event (Asif's visit) comes too; the pipeline paragraph says "agreement" but not "defence".
-    expect(lines({ topic: 'defense agreement' })).toEqual([AGREEMENT, ['2018-02', '[gvs-2018 ¶4]', null]]);
+    expect(lines({ topic: 'defense agreement' })).toEqual([AGREEMENT, AGREEMENT_2015, ['2018-02', '[gvs-2018 ¶4]', null]]);
     expect(lines({ topic: 'Shoigu in Paris' })).toEqual([]);
   });
 
   it('keeps events a source reports, with every citation, so a disagreement stays visible', () => {
     expect(lines({ sourceId: 'aslam-2019' })).toEqual([['1948-05-01', '[aslam-2019 ¶2]', null]]);
     expect(lines({ sourceId: 'observer-2021' })).toEqual([AGREEMENT, ['2018-09-27', '[observer-2021 ¶25]', null]]);
+    expect(buildTimeline(deps(), { sourceId: 'observer-2021' }).events[0]!.conflictingCitations!.map((c) => c.citation)).toEqual(['[gvs-2018 ¶4]']);
   });
 
   it('keeps events some source dates within from–to, so "from 2015" still shows the agreement one source dates 2015', () => {
-    expect(lines({ from: 2015, to: 2018 })).toEqual([AGREEMENT, ['2018-02', '[gvs-2018 ¶4]', null], ['2018-09-27', '[observer-2021 ¶25]', null]]);
+    expect(lines({ from: 2015, to: 2018 })).toEqual([AGREEMENT_2015, ['2018-02', '[gvs-2018 ¶4]', null], ['2018-09-27', '[observer-2021 ¶25]', null]]);
     expect(lines({ to: 1950 })).toEqual([['1948-05-01', '[aslam-2019 ¶2]', null]]);
     expect(lines({ from: 2019 })).toEqual([]);
   });

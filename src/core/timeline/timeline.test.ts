@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareDates, parseIsoDate } from '../dates/dates.js';
+import { compareDates, datesAgree, parseIsoDate } from '../dates/dates.js';
 import { createSummaryComparer } from './event-similarity.js';
 import { groupByYear, mergeEvents, withinYears, type SourcedEvent, type TimelineEvent } from './timeline.js';
 
@@ -32,12 +32,25 @@ describe('mergeEvents', () => {
     });
   });
 
-  it('says "sources differ" when another source gives the same event another date, and keeps the date most sources give', () => {
+  it('links the line of another source that dates the same event otherwise, both lines saying "sources differ" and naming the other\'s reports', () => {
     const merged = mergeEvents([agreement2015, agreement2014, event('observer-2021', 29, '2014', 'A defence agreement was signed in 2014.')], comparer);
-    // The line shows the report most like the others (observer's), then the others by date, then the one that disagrees.
-    expect(merged.map((e) => [e.date, e.summary, e.citations.map((c) => `${c.citation} ${c.date}`), e.conflict])).toEqual([
-      ['2014', 'A defence agreement was signed in 2014.', ['[observer-2021 ¶29] 2014', '[gvs-2018 ¶8] 2014', '[aslam-2019 ¶3] 2015'], 'sources differ: 2014 / 2015'],
+    expect(merged.map((e) => [e.date, e.citations.map((c) => c.citation), e.conflict, e.conflictingCitations!.map((c) => `${c.citation} ${c.date}`)])).toEqual([
+      ['2014', ['[gvs-2018 ¶8]', '[observer-2021 ¶29]'], 'sources differ: 2014 / 2015', ['[aslam-2019 ¶3] 2015']],
+      ['2015', ['[aslam-2019 ¶3]'], 'sources differ: 2014 / 2015', ['[gvs-2018 ¶8] 2014', '[observer-2021 ¶29] 2014']],
     ]);
+  });
+
+  it('never chains: A like B and B like C, A unlike C, make two lines, the most alike pair together', () => {
+    expect(lines([
+      event('a-1', 1, '2014', 'Pipeline tariff accord signed in Karachi.'),
+      event('b-2', 1, '2014', 'Pipeline tariff accord signed; harbour dredging contract awarded.'),
+      event('c-3', 1, '2014', 'Harbour dredging contract awarded in Gwadar.'),
+    ])).toEqual([['2014', '[c-3 ¶1]', null], ['2014', '[a-1 ¶1] [b-2 ¶1]', null]]);
+  });
+
+  it('never merges a range with a date it holds: the 1980s and 1985 are two dates', () => {
+    expect(lines([event('a-1', 1, '1980', 'Pakistan stood with the United States against the Soviet Union.', { end: '1989' }),
+      event('b-2', 1, '1985', 'Pakistan stood with the United States against the Soviet Union.')]).map((l) => l[0])).toEqual(['1980', '1985']);
   });
 
   it('takes similar statements with other dates as other events within one source, years apart, or of a recurring kind', () => {
@@ -67,22 +80,31 @@ describe('mergeEvents', () => {
     ])).toEqual([['2016', '[gvs-2018 ¶2]', null], ['2016', '[aslam-2019 ¶4]', null], ['2017', '[aslam-2019 ¶4]', null]]);
   });
 
-  it('for any events, cites every one, never twice on a line, and lists lines in date order (property)', () => {
+  it('for any events, cites every one, never twice on a line, lists lines in date order, and puts on a line only reports that all agree (property)', () => {
     const words = ['defence', 'agreement', 'signed', 'exercise', 'pipeline', 'gas', 'visit', 'Moscow', 'ban', 'arms', 'summit', 'talks'];
     const anyEvent = fc.record({
       source: fc.constantFrom('a-1', 'b-2', 'c-3'),
       paragraph: fc.integer({ min: 1, max: 4 }),
-      date: fc.constantFrom('2014', '2014-11', '2014-11-20', '2015', '2016-02', '2018', '2021-04-01'),
+      date: fc.constantFrom('2014', '2014-11', '2014-11-20', '2014-12', '2015', '2016-02', '2018', '2021-04-01', '2014/2016'),
       words: fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 6 }),
     });
     fc.assert(
       fc.property(fc.array(anyEvent, { maxLength: 25 }), (specs) => {
-        const events = specs.map((s) => event(s.source, s.paragraph, s.date, s.words.join(' ')));
+        const events = specs.map((s) => {
+          const [date, end] = s.date.split('/');
+          return event(s.source, s.paragraph, date!, s.words.join(' '), end ? { end } : {});
+        });
         const merged = mergeEvents(events, comparer);
         const cited = merged.map((e) => e.citations.map((c) => `${c.sourceId} ${c.paragraph} ${c.date}`));
         for (const line of cited) expect(new Set(line).size).toBe(line.length);
-        expect(new Set(cited.flat())).toEqual(new Set(events.map((e) => `${e.sourceId} ${e.paragraph} ${e.date}`)));
+        expect(new Set(cited.flat())).toEqual(new Set(events.map((e) => `${e.sourceId} ${e.paragraph} ${e.end ? `${e.date}/${e.end}` : e.date}`)));
         for (let i = 1; i < merged.length; i++) expect(compareDates(parseIsoDate(merged[i - 1]!.date)!, parseIsoDate(merged[i]!.date)!)).toBeLessThanOrEqual(0);
+        for (const line of merged) {
+          // Complete link: every two reports of a line give the same date at the precision they share.
+          for (const a of line.citations) for (const b of line.citations) expect(datesAgree(a.date, b.date)).toBe(true);
+          expect(new Set(line.citations.map((c) => c.date)).size).toBeLessThanOrEqual(3);
+          if (line.conflict) expect(line.conflictingCitations!.length).toBeGreaterThan(0);
+        }
       }),
       { numRuns: 300 },
     );
