@@ -18,6 +18,7 @@ const YEAR_AFTER = /^,?\s*(?:of\s+)?(this|last|next) year\b/i;
 /** A month as a name is written with a capital ("in March", "Oct. 12"): "a protest march", "an august body" are not dates, nor "12/5". */
 const MONTH_NAME = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
 const OFFSETS = { this: 0, last: -1, next: 1 } as const;
+const WEEKDAY_IN_TIME = /\b(?:(?:last|past|next|this)\s+)?(?:sun|mon|tues|wednes|thurs|fri|satur)day\b/i;
 
 type Found = ParsedResult;
 
@@ -112,12 +113,20 @@ function laterInYear(a: PartialDate, b: PartialDate): boolean {
 }
 
 function relativeOf(text: string, result: Found): DateMention | undefined {
-  const relative = readRelativePhrase(result.text, tagged(result, DIRECTION_TAG) as Direction | undefined);
+  const direction = tagged(result, DIRECTION_TAG) as Direction | undefined;
+  let at = result.index;
+  let phrase = result.text.replace(/[\s,.;:]+$/, '');
+  let relative = readRelativePhrase(phrase, direction);
+  // A time swallows the weekday beside it ("rose to $12.25 Wednesday" is read as 12:25 on Wednesday): the weekday is the date.
+  const weekday = !relative && result.start.isCertain('weekday') && !result.start.isCertain('month') ? WEEKDAY_IN_TIME.exec(phrase) : null;
+  if (weekday) {
+    [at, phrase] = [at + weekday.index, weekday[0]];
+    relative = readRelativePhrase(phrase, direction);
+  }
   if (!relative) return undefined;
-  const phrase = result.text.replace(/[\s,.;:]+$/, '');
-  const before = /\b(?:earlier|later|early|late)\s+$/i.exec(text.slice(Math.max(0, result.index - 10), result.index));
-  const index = before ? result.index - before[0].length : result.index;
-  return { index, text: text.slice(index, result.index + phrase.length), relative };
+  const before = /\b(?:earlier|later|early|late)\s+$/i.exec(text.slice(Math.max(0, at - 10), at));
+  const index = before ? at - before[0].length : at;
+  return { index, text: text.slice(index, at + phrase.length), relative };
 }
 
 function valid(mention: DateMention): boolean {

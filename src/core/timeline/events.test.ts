@@ -142,6 +142,12 @@ describe('extractEvents', () => {
       ]);
     });
 
+    it('reads the weekday a time swallows ("to $12.25 Wednesday"), and the month and day beside a weekday', () => {
+      expect(dates('Shares rose 50 cents to $12.25 Wednesday. Talks resume Monday, March 2.', '1998-02-26')).toEqual([
+        ['1998-02-25', null, 'day', true, 'Wednesday'], ['1998-03-02', null, 'day', true, 'Monday, March 2'],
+      ]);
+    });
+
     it('gives "a year ago" the article\'s month, and no event for a month name written in lower case', () => {
       expect(dates('Prices were 38 percent higher than a year ago.', '2010-08')).toEqual([['2009-08', null, 'month', true, 'a year ago']]);
       expect(dates('A protest march crossed the capital; an august body met.', '2010-08-03')).toEqual([]);
