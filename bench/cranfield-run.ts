@@ -11,7 +11,7 @@ import { openAtStart } from '../src/ingest/prepare.js';
 import { createLogger } from '../src/app/log.js';
 import { loadCranfield, meanScores, scoreRanking } from './cranfield.js';
 import { writeCranfieldArticles } from './cranfield-library.js';
-import { Fts5Baseline } from './fts5-baseline.js';
+import { Fts5Baseline, FTS5_SYSTEM } from './fts5-baseline.js';
 
 /** Scores both systems on the collection in `dir`; `timeMs` is the total query time of each. */
 export function runCranfield(dir: string) {
@@ -38,7 +38,7 @@ export function runCranfield(dir: string) {
       queries: collection.queries.length,
       rows: [
         { system: 'research-bot', ...research, queryMs: Math.round(oursMs) },
-        { system: 'FTS5 bm25 (porter, stop words removed)', ...fts5, queryMs: Math.round(baselineMs) },
+        { system: FTS5_SYSTEM, ...fts5, queryMs: Math.round(baselineMs) },
         { system: 'ratio', ndcg10: round(research.ndcg10 / fts5.ndcg10), map100: round(research.map100 / fts5.map100), recall100: round(research.recall100 / fts5.recall100), queryMs: round(oursMs / baselineMs) },
       ],
     };

@@ -3,40 +3,31 @@
  * ingestion and /ask code the bot runs: recall@1, recall@3, MRR, answer-sentence accuracy,
  * refusals on questions the library cannot answer, and false refusals on those it can; then the
  * timeline against bench/timeline.json (bench/timeline-quality.ts); then its date resolution on the
- * annotated news articles of bench/timeline-news.json and the widest merged lines (bench/timeline-news.ts); then, with --cranfield, the
- * Cranfield collection against plain FTS5.
- * Usage: npm run bench:quality [-- --sweep] [--verbose] [--generated <paragraphs>] [--cranfield <folder>]
+ * annotated news articles of bench/timeline-news.json and the widest merged lines (bench/timeline-news.ts); then the
+ * held-out student questions (bench/student-questions.json) against plain FTS5 on the same library;
+ * then, with --squad, SQuAD 2.0 articles (bench/squad.ts) and, with --cranfield, the Cranfield
+ * collection, each against plain FTS5.
+ * Usage: npm run bench:quality [-- --sweep] [--verbose] [--generated <paragraphs>] [--squad <folder>] [--cranfield <folder>]
  * (--generated: the size of the generated library whose merged timeline is measured, 10,000 by default.)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { askQuestion, COVERAGE_THRESHOLD, type AskResult } from '../src/core/search/ask.js';
-import { foldText } from '../src/core/language/text.js';
 import { loadConfig } from '../src/app/config.js';
 import type { AppContext } from '../src/app/context.js';
 import { openAtStart } from '../src/ingest/prepare.js';
 import { createLogger } from '../src/app/log.js';
 import { projectRoot } from '../src/store/paths.js';
+import { answerKeys } from './ask-scores.js';
 import { runCranfield } from './cranfield-run.js';
+import { runSquad } from './squad.js';
+import { runStudentSet, type StudentSet } from './student-set.js';
 import { printNewsTimelineBench, type NewsArticle } from './timeline-news.js';
 import { printTimelineBench } from './timeline-quality.js';
 
 interface QuestionSet {
   questions: { id: string; question: string; answers: { sourceId: string; contains: string; sentence: string }[] }[];
   unanswerable: { id: string; question: string }[];
-}
-
-/** Citations ("src ¶n") that answer a question: each listed paragraph, plus earlier paragraphs it repeats. */
-function answerKeys(ctx: AppContext, answers: QuestionSet['questions'][number]['answers']): Set<string> {
-  const keys = new Set<string>();
-  for (const answer of answers) {
-    const paragraphs = ctx.sources.getParagraphsOf(answer.sourceId);
-    const target = paragraphs.find((p) => p.text.includes(answer.contains));
-    if (!target) throw new Error(`bench: "${answer.contains}" is in no paragraph of ${answer.sourceId}`);
-    keys.add(`${answer.sourceId} ${target.n}`);
-    for (const p of paragraphs) if (p.n < target.n && foldText(target.text).includes(foldText(p.text))) keys.add(`${answer.sourceId} ${p.n}`);
-  }
-  return keys;
 }
 
 /** Scores every question once; refusal figures are recomputed for other thresholds from `coverage`. */
@@ -70,6 +61,50 @@ function describe(result: AskResult): string {
   return `${result.coverage.toFixed(2)} ${result.passages[0]?.citation ?? '-'}`;
 }
 
+/** The folder given after `option`, undefined when the option is absent. */
+function optionValue(option: string, example: string): string | undefined {
+  const at = process.argv.indexOf(option);
+  if (at < 0) return undefined;
+  const value = process.argv[at + 1];
+  if (!value || value.startsWith('--')) throw new Error(`${option} needs the collection folder, e.g. ${example}`);
+  return value;
+}
+
+function printStudentSet(ctx: AppContext, root: string, verbose: boolean): void {
+  const set = JSON.parse(readFileSync(join(root, 'bench/student-questions.json'), 'utf8')) as StudentSet;
+  const run = runStudentSet(ctx, set);
+  const kinds = Object.entries(run.unanswerable).map(([kind, n]) => `${n} ${kind}`).join(', ');
+  console.log(`\nHeld-out student questions: ${run.answerable} answerable, ${kinds} unanswerable (bench/student-questions.json)`);
+  console.table(run.rows);
+  console.table(run.failureCounts);
+  for (const [failure, ids] of Object.entries(run.failed.research)) if (ids.length > 0) console.log(`research-bot, ${failure}: ${ids.join(', ')}`);
+  if (verbose) {
+    for (const { q, bot } of run.outcomes.answerable) {
+      if (bot.sentenceOk && bot.rank === 1) continue;
+      const top = bot.reply.passages[0];
+      console.log(`${q.id} rank ${bot.rank || '-'} sentence ${bot.sentenceOk ? 'ok' : 'MISS'}${bot.refused ? ' REFUSED' : ''} top ${top ? `${top.sourceId} ¶${top.paragraph}` : '-'} | ${q.question} | ${bot.reply.answer?.text.slice(0, 100) ?? '-'}`);
+    }
+    for (const { q, kind, bot } of run.outcomes.unanswerable) console.log(`${q.id} ${kind} ${bot.refused ? 'refused' : 'ANSWERED'} | ${q.question} | ${bot.answer?.text.slice(0, 100) ?? '-'}`);
+  }
+}
+
+function printSquad(folder: string, verbose: boolean): void {
+  const run = runSquad(folder);
+  console.log(`\nSQuAD 2.0 (${run.articles} articles, ${run.paragraphs} paragraphs, ${run.answerable} answerable and ${run.unanswerable} unanswerable questions; recall and MRR@10 of the question's paragraph):`);
+  if (run.issues.length > 0) console.log(`Ingest differs from SQuAD: ${run.issues.join('; ')}`);
+  else console.log('Ingest kept every SQuAD paragraph, in order, with its text.');
+  if (run.rejected > 0) console.log(`${run.rejected} questions rejected by /ask (no words to search for), counted as refusals.`);
+  console.table(run.rows);
+  console.table(run.failures);
+  if (verbose) {
+    for (const { q, bot } of run.outcomes.answerable) {
+      if (bot.sentenceOk && bot.rank === 1) continue;
+      const top = bot.reply.passages[0];
+      console.log(`${q.id} rank ${bot.rank || '-'} sentence ${bot.sentenceOk ? 'ok' : 'MISS'}${bot.refused ? ' REFUSED' : ''} top ${top ? `${top.sourceId} ¶${top.paragraph}` : '-'} | ${q.question} | ${q.answers[0]?.text} | ${bot.reply.answer?.text.slice(0, 100) ?? '-'}`);
+    }
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = projectRoot();
   const config = { ...loadConfig(), databasePath: ':memory:', articlesDir: join(root, 'data/articles') };
@@ -86,12 +121,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const u of run.unanswerable) console.log(`${u.q.id} ${describe(u.result)} | ${u.q.question}`);
   }
   printTimelineBench(ctx, root, process.argv.includes('--verbose'));
+  printStudentSet(ctx, root, process.argv.includes('--verbose'));
   ctx.close();
   const news = JSON.parse(readFileSync(join(root, 'bench/timeline-news.json'), 'utf8')) as { articles: NewsArticle[] };
   const generated = process.argv.indexOf('--generated');
   const paragraphs = generated > 0 ? Number(process.argv[generated + 1]) : 10_000;
   if (!Number.isInteger(paragraphs) || paragraphs < 1) throw new Error('--generated needs a number of paragraphs, e.g. 10000');
   printNewsTimelineBench(news.articles, process.argv.includes('--verbose'), paragraphs);
+  const squadFolder = optionValue('--squad', '../shared/eval/squad');
+  if (squadFolder) printSquad(squadFolder, process.argv.includes('--verbose'));
   const at = process.argv.indexOf('--cranfield');
   if (at > 0) {
     const folder = process.argv[at + 1];
