@@ -15,6 +15,8 @@ export const PASSAGES = 10;
 /** A system's reply to a question, reduced to what is scored. */
 export interface Reply {
   refused: boolean;
+  /** research-bot only: the answer's level ("answer", "closest", "nothing"). */
+  level?: string;
   passages: { sourceId: string; paragraph: number }[];
   answer?: { text: string; sourceId: string; paragraph: number };
   /** research-bot only: /ask rejected the question (no words to search for), which counts as a refusal. */
@@ -49,6 +51,7 @@ export function askBot(deps: AskDeps, question: string): Reply {
     const result = askQuestion(deps, question, { limit: PASSAGES });
     return {
       refused: !result.answered,
+      level: result.level,
       passages: result.passages,
       ...(result.answer ? { answer: result.answer } : {}),
     };
@@ -88,6 +91,24 @@ export function summarise(answerable: Outcome[], unanswerableRefused: boolean[])
     answerSentence: share(answerable.filter((a) => a.sentenceOk).length, n),
     falseRefusals: `${refused} (${share(refused, n)})`,
     unanswerableRefused: share(unanswerableRefused.filter(Boolean).length, unanswerableRefused.length),
+  };
+}
+
+/** research-bot's levels: how many replies were an answer, "closest passages" or "nothing on that". */
+export function countLevels(replies: Reply[]): string {
+  const count = (level: string) => replies.filter((r) => r.level === level).length;
+  return `${count('answer')} / ${count('closest')} / ${count('nothing')}`;
+}
+
+/** Questions about topics the library lacks (bench/absent-topics.json): how many each system refused. */
+export function runAbsentTopics(deps: AskDeps, baseline: Fts5ParagraphBaseline, questions: string[]) {
+  const bot = questions.map((q) => askBot(deps, q));
+  const fts5 = questions.map((q) => askFts5(baseline, q));
+  return {
+    questions: questions.length,
+    refused: { bot: bot.filter((r) => r.refused).length, fts5: fts5.filter((r) => r.refused).length },
+    levels: countLevels(bot),
+    answered: questions.filter((_, i) => !bot[i]!.refused),
   };
 }
 

@@ -7,18 +7,18 @@
  * held-out student questions (bench/student-questions.json) against plain FTS5 on the same library;
  * then, with --squad, SQuAD 2.0 articles (bench/squad.ts) and, with --cranfield, the Cranfield
  * collection, each against plain FTS5.
- * Usage: npm run bench:quality [-- --sweep] [--verbose] [--generated <paragraphs>] [--squad <folder>] [--cranfield <folder>]
+ * Usage: npm run bench:quality [-- --verbose] [--generated <paragraphs>] [--squad <folder>] [--cranfield <folder>]
  * (--generated: the size of the generated library whose merged timeline is measured, 10,000 by default.)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { askQuestion, COVERAGE_THRESHOLD, type AskResult } from '../src/core/search/ask.js';
+import { askQuestion, type AskResult } from '../src/core/search/ask.js';
 import { loadConfig } from '../src/app/config.js';
 import type { AppContext } from '../src/app/context.js';
 import { openAtStart } from '../src/ingest/prepare.js';
 import { createLogger } from '../src/app/log.js';
 import { projectRoot } from '../src/store/paths.js';
-import { answerKeys } from './ask-scores.js';
+import { answerKeys, type runAbsentTopics } from './ask-scores.js';
 import { runCranfield } from './cranfield-run.js';
 import { runSquad } from './squad.js';
 import { runStudentSet, type StudentSet } from './student-set.js';
@@ -30,7 +30,7 @@ interface QuestionSet {
   unanswerable: { id: string; question: string }[];
 }
 
-/** Scores every question once; refusal figures are recomputed for other thresholds from `coverage`. */
+/** Scores every question once. */
 export function runQualityBench(ctx: AppContext, set: QuestionSet) {
   const answerable = set.questions.map((q) => {
     const keys = answerKeys(ctx, q.answers);
@@ -43,22 +43,23 @@ export function runQualityBench(ctx: AppContext, set: QuestionSet) {
   return { answerable, unanswerable };
 }
 
-function summarise(run: ReturnType<typeof runQualityBench>, threshold: number) {
+function summarise(run: ReturnType<typeof runQualityBench>) {
   const n = run.answerable.length;
   const share = (count: number, of: number) => Math.round((count / of) * 1000) / 1000;
   return {
-    threshold,
     recallAt1: share(run.answerable.filter((a) => a.rank === 1).length, n),
     recallAt3: share(run.answerable.filter((a) => a.rank >= 1 && a.rank <= 3).length, n),
     mrr: share(run.answerable.reduce((sum, a) => sum + (a.rank ? 1 / a.rank : 0), 0), n),
     answerSentence: share(run.answerable.filter((a) => a.sentenceOk).length, n),
-    falseRefusals: share(run.answerable.filter((a) => a.result.coverage < threshold).length, n),
-    correctRefusals: share(run.unanswerable.filter((u) => u.result.coverage < threshold).length, run.unanswerable.length),
+    falseRefusals: share(run.answerable.filter((a) => a.result.level === 'nothing').length, n),
+    answerableClosest: share(run.answerable.filter((a) => a.result.level === 'closest').length, n),
+    correctRefusals: share(run.unanswerable.filter((u) => u.result.level === 'nothing').length, run.unanswerable.length),
+    unanswerableClosest: share(run.unanswerable.filter((u) => u.result.level === 'closest').length, run.unanswerable.length),
   };
 }
 
 function describe(result: AskResult): string {
-  return `${result.coverage.toFixed(2)} ${result.passages[0]?.citation ?? '-'}`;
+  return `${result.level} ${result.coverage.toFixed(2)} ${result.passages[0]?.citation ?? '-'}`;
 }
 
 /** The folder given after `option`, undefined when the option is absent. */
@@ -70,14 +71,27 @@ function optionValue(option: string, example: string): string | undefined {
   return value;
 }
 
+/** The questions of bench/absent-topics.json about topics one library lacks ("shipped" or "squad"). */
+function absentTopics(root: string, library: 'shipped' | 'squad'): string[] {
+  const set = JSON.parse(readFileSync(join(root, 'bench/absent-topics.json'), 'utf8')) as { questions: { library: string; question: string }[] };
+  return set.questions.filter((q) => q.library === library).map((q) => q.question);
+}
+
+function printAbsentTopics(run: ReturnType<typeof runAbsentTopics>, verbose: boolean): void {
+  console.log(`Questions about absent topics (bench/absent-topics.json): research-bot refused ${run.refused.bot} of ${run.questions} (answer / closest / nothing: ${run.levels}), FTS5 ${run.refused.fts5}.`);
+  if (verbose) for (const q of run.answered) console.log(`  not refused: ${q}`);
+}
+
 function printStudentSet(ctx: AppContext, root: string, verbose: boolean): void {
   const set = JSON.parse(readFileSync(join(root, 'bench/student-questions.json'), 'utf8')) as StudentSet;
-  const run = runStudentSet(ctx, set);
+  const run = runStudentSet(ctx, set, absentTopics(root, 'shipped'));
   const kinds = Object.entries(run.unanswerable).map(([kind, n]) => `${n} ${kind}`).join(', ');
   console.log(`\nHeld-out student questions: ${run.answerable} answerable, ${kinds} unanswerable (bench/student-questions.json)`);
   console.table(run.rows);
   console.table(run.failureCounts);
   for (const [failure, ids] of Object.entries(run.failed.research)) if (ids.length > 0) console.log(`research-bot, ${failure}: ${ids.join(', ')}`);
+  console.log(`research-bot levels (answer / closest / nothing): answerable ${run.levels.answerable}, unanswerable ${run.levels.unanswerable}`);
+  printAbsentTopics(run.absentTopics, verbose);
   if (verbose) {
     for (const { q, bot } of run.outcomes.answerable) {
       if (bot.sentenceOk && bot.rank === 1) continue;
@@ -88,14 +102,16 @@ function printStudentSet(ctx: AppContext, root: string, verbose: boolean): void 
   }
 }
 
-function printSquad(folder: string, verbose: boolean): void {
-  const run = runSquad(folder);
+function printSquad(root: string, folder: string, verbose: boolean): void {
+  const run = runSquad(folder, absentTopics(root, 'squad'));
   console.log(`\nSQuAD 2.0 (${run.articles} articles, ${run.paragraphs} paragraphs, ${run.answerable} answerable and ${run.unanswerable} unanswerable questions; recall and MRR@10 of the question's paragraph):`);
   if (run.issues.length > 0) console.log(`Ingest differs from SQuAD: ${run.issues.join('; ')}`);
   else console.log('Ingest kept every SQuAD paragraph, in order, with its text.');
   if (run.rejected > 0) console.log(`${run.rejected} questions rejected by /ask (no words to search for), counted as refusals.`);
   console.table(run.rows);
   console.table(run.failures);
+  console.log(`research-bot levels (answer / closest / nothing): answerable ${run.levels.answerable}, unanswerable ${run.levels.unanswerable}`);
+  printAbsentTopics(run.absentTopics, verbose);
   if (verbose) {
     for (const { q, bot } of run.outcomes.answerable) {
       if (bot.sentenceOk && bot.rank === 1) continue;
@@ -112,10 +128,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const set = JSON.parse(readFileSync(join(root, 'bench/questions.json'), 'utf8')) as QuestionSet;
   const run = runQualityBench(ctx, set);
   console.log(`Question set: ${run.answerable.length} answerable, ${run.unanswerable.length} unanswerable (bench/questions.json)`);
-  console.table([summarise(run, COVERAGE_THRESHOLD)]);
-  if (process.argv.includes('--sweep')) {
-    console.table([0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7].map((t) => summarise(run, t)));
-  }
+  console.table([summarise(run)]);
   if (process.argv.includes('--verbose')) {
     for (const a of run.answerable) if (a.rank !== 1 || !a.sentenceOk) console.log(`${a.q.id} rank ${a.rank || '-'} sentence ${a.sentenceOk ? 'ok' : 'MISS'} ${describe(a.result)} | ${a.q.question} | ${a.result.answer?.text.slice(0, 80)}`);
     for (const u of run.unanswerable) console.log(`${u.q.id} ${describe(u.result)} | ${u.q.question}`);
@@ -129,7 +142,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (!Number.isInteger(paragraphs) || paragraphs < 1) throw new Error('--generated needs a number of paragraphs, e.g. 10000');
   printNewsTimelineBench(news.articles, process.argv.includes('--verbose'), paragraphs);
   const squadFolder = optionValue('--squad', '../shared/eval/squad');
-  if (squadFolder) printSquad(squadFolder, process.argv.includes('--verbose'));
+  if (squadFolder) printSquad(root, squadFolder, process.argv.includes('--verbose'));
   const at = process.argv.indexOf('--cranfield');
   if (at > 0) {
     const folder = process.argv[at + 1];

@@ -13,7 +13,7 @@ import { collapseWhitespace, foldText } from '../src/core/language/text.js';
 import { ingestPaths } from '../src/ingest/ingest.js';
 import { createLogger } from '../src/app/log.js';
 import { openAtStart } from '../src/ingest/prepare.js';
-import { askBot, askFts5, countFailures, libraryParagraphs, score, summarise, type Outcome } from './ask-scores.js';
+import { askBot, askFts5, countFailures, countLevels, libraryParagraphs, runAbsentTopics, score, summarise, type Outcome } from './ask-scores.js';
 import { FTS5_SYSTEM, Fts5ParagraphBaseline } from './fts5-baseline.js';
 
 interface SquadQuestion { id: string; question: string; is_impossible?: boolean; answers: { text: string }[] }
@@ -63,8 +63,11 @@ function mapParagraphs(ctx: AppContext, articles: SquadArticle[], issues: string
   return keys;
 }
 
-/** Scores research-bot and the FTS5 baseline on the SQuAD articles in `folder`. */
-export function runSquad(folder: string) {
+/**
+ * Scores research-bot and the FTS5 baseline on the SQuAD articles in `folder`, and asks both the
+ * `absent` questions (topics those articles lack).
+ */
+export function runSquad(folder: string, absent: string[] = []) {
   const articles = (JSON.parse(readFileSync(join(folder, SQUAD_FILE), 'utf8')) as { data: SquadArticle[] }).data;
   const temp = mkdtempSync(join(tmpdir(), 'research-bot-squad-'));
   try {
@@ -89,6 +92,7 @@ export function runSquad(folder: string) {
         return { q, bot: score(q.id, askBot(ctx.askDeps, q.question), keys, sentenceOk), fts5: score(q.id, askFts5(baseline, q.question), keys, sentenceOk) };
       });
       const unanswerable = questions.filter(({ q }) => q.is_impossible).map(({ q }) => ({ q, bot: askBot(ctx.askDeps, q.question), fts5: askFts5(baseline, q.question) }));
+      const absentTopics = runAbsentTopics(ctx.askDeps, baseline, absent);
       baseline.close();
       const figures = (system: 'bot' | 'fts5') => ({
         ...summarise(answerable.map((x) => x[system]), unanswerable.map((x) => x[system].refused)),
@@ -112,6 +116,9 @@ export function runSquad(folder: string) {
           { system: 'ratio (recall@1)', recallAt1: Math.round((ours.recallAt1 / theirs.recallAt1) * 1000) / 1000 },
         ],
         failures: [{ system: 'research-bot', ...ourFailures }, { system: FTS5_SYSTEM, ...theirFailures }],
+        /** research-bot's answers by level (answer / closest / nothing), answerable and unanswerable. */
+        levels: { answerable: countLevels(answerable.map((x) => x.bot.reply)), unanswerable: countLevels(unanswerable.map((x) => x.bot)) },
+        absentTopics,
         outcomes: { answerable, unanswerable },
       };
     } finally {

@@ -4,7 +4,7 @@
  * answer sentence is right when the answer text includes the `sentence` of one of the answers.
  */
 import type { AppContext } from '../src/app/context.js';
-import { answerKeys, askBot, askFts5, countFailures, failureOf, FAILURES, libraryParagraphs, score, summarise, type Reply } from './ask-scores.js';
+import { answerKeys, askBot, askFts5, countFailures, countLevels, failureOf, FAILURES, libraryParagraphs, runAbsentTopics, score, summarise, type Reply } from './ask-scores.js';
 import { FTS5_SYSTEM, Fts5ParagraphBaseline } from './fts5-baseline.js';
 
 export const UNANSWERABLE_KINDS = ['absent-topic', 'unstated-fact'] as const;
@@ -19,8 +19,8 @@ export interface StudentSet {
   }[];
 }
 
-/** Scores both systems on every question of the set. */
-export function runStudentSet(ctx: AppContext, set: StudentSet) {
+/** Scores both systems on every question of the set, and asks both the `absent` questions (topics the library lacks). */
+export function runStudentSet(ctx: AppContext, set: StudentSet, absent: string[] = []) {
   const baseline = new Fts5ParagraphBaseline(libraryParagraphs(ctx));
   const answerable = set.questions.filter((q) => q.answers.length > 0).map((q) => {
     const keys = answerKeys(ctx, q.answers);
@@ -31,6 +31,7 @@ export function runStudentSet(ctx: AppContext, set: StudentSet) {
     if (!q.kind || !UNANSWERABLE_KINDS.includes(q.kind)) throw new Error(`bench: unanswerable question ${q.id} has no kind (${UNANSWERABLE_KINDS.join(' or ')})`);
     return { q, kind: q.kind, bot: askBot(ctx.askDeps, q.question), fts5: askFts5(baseline, q.question) };
   });
+  const absentTopics = runAbsentTopics(ctx.askDeps, baseline, absent);
   baseline.close();
   const refusedShare = (replies: Reply[]) => Math.round((replies.filter((r) => r.refused).length / replies.length) * 1000) / 1000;
   const row = (system: 'bot' | 'fts5') => ({
@@ -57,6 +58,9 @@ export function runStudentSet(ctx: AppContext, set: StudentSet) {
       { system: FTS5_SYSTEM, ...countFailures(answerable.map((x) => x.fts5)), 'unanswerable not refused': unanswerable.filter((x) => !x.fts5.refused).length },
     ],
     failed: { research: failed('bot'), fts5: failed('fts5') },
+    /** research-bot's answers by level (answer / closest / nothing), answerable and unanswerable. */
+    levels: { answerable: countLevels(answerable.map((x) => x.bot.reply)), unanswerable: countLevels(unanswerable.map((x) => x.bot)) },
+    absentTopics,
     outcomes: { answerable, unanswerable },
   };
 }

@@ -41,12 +41,14 @@ describe('research-bot ask', () => {
     const { code, stdout } = cli(['ask', '--json', QUESTION]);
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
-    expect(Object.keys(result).sort()).toEqual(['answer', 'answered', 'coverage', 'passages', 'query', 'tookMs']);
+    expect(Object.keys(result).sort()).toEqual(['answer', 'answered', 'coverage', 'level', 'missing', 'passages', 'query', 'tookMs']);
+    expect(result.level).toBe('answer');
+    expect(result.missing).toEqual([]);
     expect(result.query).toBe(QUESTION);
     expect(result.answered).toBe(true);
     expect(result.answer).toEqual({
       text: 'The relationships started to gain traction in 2014 – the year the United States began to withdraw NATO troops from Afghanistan. It was during that year that Russia lifted an arms embargo on Pakistan, paving the way for the two countries to sign a defence agreement.',
-      citation: '[berger-2019 ¶9]', sourceId: 'berger-2019', paragraph: 9,
+      citation: '[berger-2019 ¶9]', sourceId: 'berger-2019', paragraph: 9, phrase: { text: '2014', start: 46 },
     });
     expect(result.passages).toHaveLength(3);
     for (const passage of result.passages) {
@@ -61,7 +63,7 @@ describe('research-bot ask', () => {
   it('returns one passage with --limit 1', () => {
     const { code, stdout } = cli(['ask', '--json', '--limit', '1', QUESTION]);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).passages.map((p: { citation: string }) => p.citation)).toEqual(['[aslam-2019 ¶5]']);
+    expect(JSON.parse(stdout).passages.map((p: { citation: string }) => p.citation)).toEqual(['[berger-2019 ¶9]']);
   });
 
   it('answers each line of stdin with one JSON line with --batch', () => {
@@ -71,7 +73,7 @@ describe('research-bot ask', () => {
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines.map((line) => JSON.parse(line).query)).toEqual(questions);
-    expect(lines.map((line) => JSON.parse(line).passages[0].citation)).toEqual(['[aslam-2019 ¶5]', '[kharakov-2014 ¶9]', '[observer-2021 ¶31]']);
+    expect(lines.map((line) => JSON.parse(line).passages[0].citation)).toEqual(['[berger-2019 ¶9]', '[kharakov-2014 ¶9]', '[observer-2021 ¶31]']);
   });
 
   it('answers a line that is not a question with an error object on its own line in --batch', () => {

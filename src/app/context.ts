@@ -12,6 +12,7 @@ import { describeDatabaseError, openDatabase, type Db } from '../store/db.js';
 import { EventStore } from '../store/events.js';
 import { SourceStore, type StoredSource } from '../store/sources.js';
 import { SearchStore } from '../store/search-store.js';
+import { WordNet } from '../store/wordnet.js';
 import { loadSynonyms } from './synonyms.js';
 
 /** Everything a command needs, built once by {@link createContext}; no module keeps its own. */
@@ -54,6 +55,7 @@ export function createContext(config: Config, options: ContextOptions = {}): App
     const searchStore = new SearchStore(db);
     const search = new ParagraphSearch(searchStore);
     const synonyms = loadSynonyms(config.synonymsPath);
+    const thesaurus = new WordNet();
     let finder: { finder: SourceFinder; version: number } | undefined;
     // Source metadata is read for every passage shown; it changes only when the library does.
     const metaCache = { version: -1, sources: new Map<string, SourceMeta | undefined>() };
@@ -72,6 +74,7 @@ export function createContext(config: Config, options: ContextOptions = {}): App
       askDeps: {
         retrieval: search,
         synonyms,
+        thesaurus,
         getParagraphs: (ids) => sources.getParagraphsById(ids),
         getSource,
       },
@@ -88,7 +91,10 @@ export function createContext(config: Config, options: ContextOptions = {}): App
         paragraphs: () => sources.indexable(),
         findSources: (typed, limit) => ctx.sourceFinder().find(typed, limit),
       },
-      close: () => db.close(),
+      close: () => {
+        thesaurus.close();
+        db.close();
+      },
     };
     return ctx;
   } catch (error) {

@@ -1,13 +1,16 @@
 import type { APIEmbed, APIButtonComponent } from 'discord.js';
-import type { AskResult, Passage } from '../core/search/ask.js';
+import type { AnswerLevel, AskResult, Passage } from '../core/search/ask.js';
 import { describeSource } from '../core/citation.js';
 import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from './limits.js';
 import { BUTTON_STYLE, button, buttonRow, embedLength, type DiscordReply } from './discord-kit.js';
+import { CLOSEST_HEADING, nothingHeading } from './text-ask.js';
 
 /** Prefix of the footer that carries the question, so buttons can re-ask it after a restart. */
 export const ASKED_PREFIX = 'Asked: ';
 const ANSWERED_COLOUR = 0x2e7d32;
 const UNANSWERED_COLOUR = 0x9e9e9e;
+/** The embed's title, by the answer's level. */
+const TITLES: Record<AnswerLevel, string> = { answer: 'Answer', closest: CLOSEST_HEADING, nothing: 'No answer in the library' };
 /** Room kept for a passage's source line under its text, inside a field value. */
 const PASSAGE_TEXT_MAX = 700;
 
@@ -28,10 +31,10 @@ export interface AskPage {
 export function renderAskDiscord(result: AskResult, page: AskPage, hasMore: boolean): DiscordReply {
   const shown = result.passages.slice(page.offset, page.offset + page.pageSize);
   const description = result.answer
-    ? `**${escapeForDiscord(result.answer.text)}** ${result.answer.citation}`
-    : `**The library has nothing on that.**${shown.length > 0 ? ' The closest passages, which do not answer it:' : ''}`;
+    ? `${answerText(result.answer)} ${result.answer.citation}`
+    : `**${escapeForDiscord(nothingHeading(result.missing))}**${shown.length > 0 ? ' The closest passages, which do not answer it:' : ''}`;
   const embed: APIEmbed = {
-    title: page.offset === 0 ? (result.answered ? 'Answer' : 'No answer in the library') : `Passages ${page.offset + 1}–${page.offset + shown.length}`,
+    title: page.offset === 0 ? TITLES[result.level] : `Passages ${page.offset + 1}–${page.offset + shown.length}`,
     description: truncate(description, L.description),
     color: result.answered ? ANSWERED_COLOUR : UNANSWERED_COLOUR,
     fields: shown.map((p, i) => ({ name: truncate(`${page.offset + i + 1}. ${p.citation} · score ${p.score.toFixed(1)}`, L.fieldName), value: passageValue(p, PASSAGE_TEXT_MAX) })),
@@ -44,6 +47,13 @@ export function renderAskDiscord(result: AskResult, page: AskPage, hasMore: bool
     buttons.push(button('More passages', `ask:more:${next}`, BUTTON_STYLE.primary));
   }
   return { embeds: [embed], components: buttonRow(buttons) };
+}
+
+/** The answer sentence, its answering phrase in bold. */
+function answerText({ text, phrase }: NonNullable<AskResult['answer']>): string {
+  if (!phrase) return escapeForDiscord(text);
+  const end = phrase.start + phrase.text.length;
+  return `${escapeForDiscord(text.slice(0, phrase.start))}**${escapeForDiscord(phrase.text)}**${escapeForDiscord(text.slice(end))}`;
 }
 
 function passageValue(p: Passage, max: number): string {

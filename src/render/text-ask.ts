@@ -16,13 +16,17 @@ export function wrap(text: string, width = 88, indent = '   '): string {
   return lines.map((l) => indent + l).join('\n');
 }
 
-/** The /ask answer as terminal text: the answering sentence, then each passage with its citation. */
+/** The /ask answer as terminal text: the heading of its level, the answering sentence, then each passage with its citation. */
 export function renderAskText(result: AskResult): string {
   const out: string[] = [];
   if (result.answer) {
-    out.push(`Answer: ${result.answer.text} ${result.answer.citation}`, '');
+    const { text, phrase, citation } = result.answer;
+    // The phrase that answers is marked as Markdown bold, which terminals show as is.
+    const marked = phrase ? `${text.slice(0, phrase.start)}**${phrase.text}**${text.slice(phrase.start + phrase.text.length)}` : text;
+    if (result.level === 'closest') out.push(`${CLOSEST_HEADING}.`, '', `Closest: ${marked} ${citation}`, '');
+    else out.push(`Answer: ${marked} ${citation}`, '');
   } else {
-    out.push('The library has nothing on that.', '');
+    out.push(nothingHeading(result.missing), '');
     if (result.passages.length > 0) out.push('Closest passages (not a match for the question):', '');
   }
   result.passages.forEach((p, i) => {
@@ -31,6 +35,15 @@ export function renderAskText(result: AskResult): string {
     out.push(wrap(p.text), '');
   });
   return out.join('\n').trimEnd();
+}
+
+/** The heading of a "closest" answer: passages near the question that may not answer it. */
+export const CLOSEST_HEADING = 'Closest passages — the library may not answer this directly';
+
+/** The heading of a refusal, naming the question's words the library never uses. */
+export function nothingHeading(missing: string[]): string {
+  const words = missing.slice(0, 3).map((w) => `“${w}”`).join(', ');
+  return missing.length > 0 ? `The library has nothing on that (it never mentions ${words}).` : 'The library has nothing on that.';
 }
 
 /** A cited paragraph with the paragraphs around it, as terminal text. */

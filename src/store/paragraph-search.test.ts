@@ -80,18 +80,21 @@ describe('ParagraphSearch', () => {
 });
 
 describe('askQuestion', () => {
-  it('answers when Russia lifted its arms embargo, citing the paragraph the answer comes from', () => {
+  it('answers when Russia lifted its arms embargo from the paragraph that gives the year, the year in the phrase', () => {
     const result = ask('When did Russia lift its arms embargo on Pakistan?');
-    expect(result.answered).toBe(true);
-    expect(result.passages.map((p) => p.citation)).toEqual(['[aslam-2019 ¶5]', '[berger-2019 ¶9]', '[gvs-2018 ¶8]']);
+    expect(result.level).toBe('answer');
+    expect(result.passages.map((p) => p.citation)).toEqual(['[berger-2019 ¶9]', '[aslam-2019 ¶5]', '[gvs-2018 ¶8]']);
+    expect(result.answer!.phrase).toEqual({ text: '2014', start: 46 });
     const cited = result.passages.find((p) => p.citation === result.answer!.citation)!;
     expect(cited.text).toContain(result.answer!.text);
     expect(result.answer!.text).toMatch(/lift(?:ed)? (?:its|an) arms embargo on Pakistan/);
   });
 
-  it('says it has no answer to a question the library does not cover, but still lists passages', () => {
+  it('says it has nothing on a question whose words the library never uses, naming them, but still lists passages', () => {
     const result = ask('How do I bake sourdough bread?');
     expect(result.answered).toBe(false);
+    expect(result.level).toBe('nothing');
+    expect(result.missing).toEqual(['sourdough', 'bread']);
     expect(result.answer).toBeNull();
     expect(result.passages).toHaveLength(3);
   });

@@ -1,9 +1,9 @@
 import { QuestionError } from '../errors.js';
 import { formatCitation } from '../citation.js';
-import { analyzeQuery, conceptMatched, type QueryConcept, type SynonymTable } from './query.js';
+import { addRelatedTerms, analyzeQuery, type QueryConcept, type SynonymTable, type Thesaurus } from './query.js';
 import type { Retrieval, SearchFilter } from './rank.js';
-import { extractTerms } from '../language/terms.js';
-import { foldText, quoteInput, splitSentences, stripControlCharacters } from '../language/text.js';
+import { foldText, quoteInput, stripControlCharacters } from '../language/text.js';
+import { chooseSentence, shapeQuestion, type SentenceChoice } from './answer.js';
 import type { SourceMeta, StoredParagraph } from '../types.js';
 
 /** Longest question accepted, in characters. */
@@ -13,17 +13,30 @@ export const DEFAULT_PASSAGES = 3;
 export const MAX_PASSAGES = 10;
 /** Passages whose sentences compete to be the answer. */
 const ANSWER_CANDIDATES = 3;
+/** Leading hits re-ranked by their best sentence (the same whatever the number of passages asked for). */
+const RERANKED = 20;
+/** /ask's own parameters, over the ranking's (see docs/DESIGN.md, "/ask"). */
+export const ASK_PARAMS = {
+  /** How much a paragraph's best sentence adds to its score: × (1 + sentenceWeight × sentence score). */
+  sentenceWeight: 1,
+};
 /**
- * The top passage must match at least this share of the question's weight (terms weighted by
- * inverse document frequency) for the library to count as covering it. Chosen from
- * bench/questions.json (see docs/DESIGN.md, "Refusing").
+ * The levels of an answer, decided by what the library lacks (see docs/DESIGN.md, "Refusing"), calibrated on
+ * SQuAD's answerable and unanswerable questions and on bench/absent-topics.json:
+ * - "nothing": words the library never uses carry `missingShare` of the question's weight or more, or
+ *   the top passage says less than `nothingCoverage` of it;
+ * - "closest": the top passage says less than `answerCoverage` of the question, or no sentence of it
+ *   holds the kind of answer asked (a date for "when", a number for "how many", a name for "who");
+ * - "answer" otherwise.
  */
-export const COVERAGE_THRESHOLD = 0.45;
+export const REFUSAL = { missingShare: 0.4, nothingCoverage: 0.2, answerCoverage: 0.45 };
 
 /** What answering needs: paragraph retrieval, the stored paragraphs and sources, the synonyms table. */
 export interface AskDeps {
   retrieval: Retrieval;
   synonyms: SynonymTable;
+  /** Words of the same meaning beyond the synonyms table (WordNet); none when absent. */
+  thesaurus?: Thesaurus;
   getParagraphs(ids: number[]): StoredParagraph[];
   getSource(id: string): SourceMeta | undefined;
 }
@@ -42,13 +55,24 @@ export interface Passage {
   source: SourceMeta;
 }
 
+export type AnswerLevel = 'answer' | 'closest' | 'nothing';
+
 /** The answer to /ask, the same for Discord, the terminal and `--json`. */
 export interface AskResult {
   query: string;
+  /** False for "nothing on that" (level "nothing"); true with an answer, even a hedged one. */
   answered: boolean;
-  answer: { text: string; citation: string; sourceId: string; paragraph: number } | null;
-  /** Share (0-1) of the question's weight the top passage matches; `answered` needs COVERAGE_THRESHOLD. */
+  /**
+   * "answer"; "closest" (the closest passages: the library may not answer this directly); "nothing"
+   * (the library has nothing on that).
+   */
+  level: AnswerLevel;
+  /** The sentence that best answers, and in it the phrase of the kind asked (a date, a number, a name); null when not answered. */
+  answer: { text: string; citation: string; sourceId: string; paragraph: number; phrase: { text: string; start: number } | null } | null;
+  /** Share (0-1) of the question's weight the top passage matches. */
   coverage: number;
+  /** The question's words the library never uses (none of their forms or synonyms), which decide a "nothing". */
+  missing: string[];
   passages: Passage[];
   tookMs: number;
 }
@@ -63,10 +87,11 @@ export function askQuestion(deps: AskDeps, question: string, options: AskOptions
   const query = stripControlCharacters(question).trim();
   const concepts = validate(deps, query, options);
   const limit = Math.min(Math.max(1, Math.trunc(options.limit ?? DEFAULT_PASSAGES)), MAX_PASSAGES);
-  const hits = deps.retrieval.search(concepts, options, limit * 3 + 5);
+  const hits = deps.retrieval.search(concepts, options, Math.max(limit * 3 + 5, RERANKED));
   const paragraphs = new Map(deps.getParagraphs(hits.map((h) => h.id)).map((p) => [p.id, p]));
+  const shape = shapeQuestion(deps.retrieval, concepts, query);
   const shown = new Set<string>();
-  const passages: Passage[] = [];
+  const found: { passage: Passage; coverage: number; sentence: SentenceChoice }[] = [];
   for (const hit of hits) {
     const paragraph = paragraphs.get(hit.id);
     const source = deps.getSource(hit.sourceId);
@@ -74,21 +99,34 @@ export function askQuestion(deps: AskDeps, question: string, options: AskOptions
     const key = foldText(paragraph.body);
     if ([...shown].some((seen) => seen.includes(key))) continue;
     shown.add(key);
-    passages.push({
-      sourceId: hit.sourceId,
-      paragraph: paragraph.n,
-      citation: formatCitation(hit.sourceId, paragraph.n),
-      text: paragraph.body,
-      score: Math.round(hit.score * 100) / 100,
-      source,
+    // A paragraph whose one sentence says the question, with the kind of answer asked, is likelier
+    // the answer than one that scatters the same words.
+    const sentence = chooseSentence(shape, paragraph.body);
+    const score = found.length < RERANKED ? hit.score * (1 + ASK_PARAMS.sentenceWeight * sentence.score) : hit.score;
+    found.push({
+      passage: { sourceId: hit.sourceId, paragraph: paragraph.n, citation: formatCitation(hit.sourceId, paragraph.n), text: paragraph.body, score: Math.round(score * 100) / 100, source },
+      coverage: hit.coverage,
+      sentence,
     });
-    if (passages.length === limit) break;
   }
-  const top = passages[0];
-  const coverage = Math.round((hits[0]?.coverage ?? 0) * 1000) / 1000;
-  const answered = top !== undefined && coverage >= COVERAGE_THRESHOLD;
-  const answer = answered ? pickAnswer(deps.retrieval, concepts, query, passages) : null;
-  return { query, answered, answer, coverage, passages, tookMs: Math.round((performance.now() - started) * 100) / 100 };
+  found.sort((a, b) => b.passage.score - a.passage.score);
+  const kept = found.slice(0, limit);
+  const coverage = Math.round((kept[0]?.coverage ?? 0) * 1000) / 1000;
+  const missing = concepts.filter((c) => !c.terms.some((t) => deps.retrieval.knows(t)));
+  const missingShare = concepts.reduce((sum, c, i) => sum + (missing.includes(c) ? shape.weights[i]! : 0), 0) / (shape.total || 1);
+  const best = kept.length > 0 ? pickAnswer(kept) : undefined;
+  const level = decideLevel(coverage, missingShare, best !== undefined && (shape.type === undefined || best.phrase !== null));
+  const answer = level === 'nothing' ? null : best ?? null;
+  return {
+    query, answered: answer !== null, level, answer, coverage, missing: missing.map((c) => c.label),
+    passages: kept.map((f) => f.passage), tookMs: Math.round((performance.now() - started) * 100) / 100,
+  };
+}
+
+/** The answer's level, from what the library lacks (see {@link REFUSAL}). */
+function decideLevel(coverage: number, missingShare: number, typed: boolean): AnswerLevel {
+  if (missingShare >= REFUSAL.missingShare || coverage < REFUSAL.nothingCoverage) return 'nothing';
+  return coverage < REFUSAL.answerCoverage || !typed ? 'closest' : 'answer';
 }
 
 function validate(deps: AskDeps, query: string, options: AskOptions): QueryConcept[] {
@@ -109,9 +147,9 @@ function validate(deps: AskDeps, query: string, options: AskOptions): QueryConce
   return concepts;
 }
 
-/** The question as search concepts: synonyms expanded, stop words out, typos corrected. */
-export function analyzeQuestion(deps: Pick<AskDeps, 'retrieval' | 'synonyms'>, question: string): QueryConcept[] {
-  return correctTypos(analyzeQuery(question, deps.synonyms), deps.retrieval);
+/** The question as search concepts: synonyms expanded, stop words out, typos corrected, thesaurus words added. */
+export function analyzeQuestion(deps: Pick<AskDeps, 'retrieval' | 'synonyms' | 'thesaurus'>, question: string): QueryConcept[] {
+  return addRelatedTerms(correctTypos(analyzeQuery(question, deps.synonyms), deps.retrieval), deps.thesaurus);
 }
 
 /**
@@ -127,41 +165,22 @@ export function correctTypos(concepts: QueryConcept[], retrieval: Retrieval): Qu
   });
 }
 
-const ASKS_WHEN = /^\s*(?:when|what (?:year|date|month|day)|in which year|since when|how long ago)\b/i;
-const ASKS_AMOUNT = /^\s*how (?:much|many|big|large)\b/i;
-const HAS_DATE = /\b(?:1[5-9]\d\d|20\d\d)s?\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
-const HAS_NUMBER = /\d/;
-
 /**
- * Picks the sentence that best answers the question among the leading passages: the one matching
- * most of the question's weight (a bonus for a date when it asks "when", a number when it asks
- * "how many"), weighted by how well its passage ranked.
+ * The answer: the best sentence among the leading passages, each passage's sentence weighted by how
+ * well the passage ranked.
  */
-export function pickAnswer(retrieval: Retrieval, concepts: QueryConcept[], question: string, passages: Passage[]): NonNullable<AskResult['answer']> {
-  const top = passages[0]!;
-  let best = { text: top.text, passage: top, score: -1 };
-  for (const passage of passages.slice(0, ANSWER_CANDIDATES)) {
-    const rankWeight = Math.sqrt(passage.score / top.score);
-    const sentences = splitSentences(passage.text);
-    sentences.forEach((sentence, i) => {
-      // "It was during that year that ..." answers "when" only with the sentence before it, which
-      // then counts as the date the question asks for.
-      const previous = sentences[i - 1];
-      const needsPrevious = ASKS_WHEN.test(question) && !HAS_DATE.test(sentence) && previous !== undefined && HAS_DATE.test(previous);
-      const score = scoreSentence(retrieval, concepts, question, sentence, needsPrevious) * rankWeight;
-      if (score > best.score) best = { text: needsPrevious ? `${previous} ${sentence}` : sentence, passage, score };
-    });
+function pickAnswer(found: { passage: Passage; sentence: SentenceChoice }[]): NonNullable<AskResult['answer']> {
+  const topScore = found[0]!.passage.score;
+  let best = found[0]!;
+  let bestScore = -1;
+  for (const candidate of found.slice(0, ANSWER_CANDIDATES)) {
+    const score = candidate.sentence.score * Math.sqrt(candidate.passage.score / topScore);
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
   }
-  const { passage } = best;
-  return { text: best.text, citation: passage.citation, sourceId: passage.sourceId, paragraph: passage.paragraph };
-}
-
-function scoreSentence(retrieval: Retrieval, concepts: QueryConcept[], question: string, sentence: string, datedByPrevious: boolean): number {
-  const terms = new Set(extractTerms(sentence));
-  let score = concepts
-    .filter((c) => conceptMatched(c, (t) => terms.has(t)))
-    .reduce((sum, c) => sum + Math.max(...c.terms.map((t) => retrieval.idf(t))), 0);
-  if (ASKS_WHEN.test(question) && (datedByPrevious || HAS_DATE.test(sentence))) score *= 1.5;
-  if (ASKS_AMOUNT.test(question) && HAS_NUMBER.test(sentence)) score *= 1.5;
-  return score;
+  const { passage, sentence } = best;
+  const phrase = sentence.phrase ? { text: sentence.text.slice(sentence.phrase.start, sentence.phrase.end), start: sentence.phrase.start } : null;
+  return { text: sentence.text, citation: passage.citation, sourceId: passage.sourceId, paragraph: passage.paragraph, phrase };
 }

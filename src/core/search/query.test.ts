@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { anyText, HOSTILE_FRAGMENTS, thrownBy } from '../../../test/arbitraries.js';
 import { loadSynonyms } from '../../app/synonyms.js';
-import { analyzeQuery, MAX_QUERY_CONCEPTS, type SynonymTable } from './query.js';
+import { addRelatedTerms, analyzeQuery, MAX_QUERY_CONCEPTS, type SynonymTable } from './query.js';
 
 const synonyms = loadSynonyms(fileURLToPath(new URL('../../../data/synonyms.json', import.meta.url)));
 /** Each concept as [label, terms]: what a query asks about and every term that says it. */
@@ -89,5 +89,29 @@ describe('analyzeQuery', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('addRelatedTerms', () => {
+  const thesaurus = { related: (word: string) => ({ talks: ['negotiation', 'dialogue'], bought: ['purchased', 'bought'] } as Record<string, string[]>)[word.toLowerCase()] ?? [] };
+
+  it('adds the thesaurus words of a question word as weaker terms of its concept, stemmed', () => {
+    expect(addRelatedTerms(analyzeQuery('Pakistan talks', synonyms), thesaurus)).toEqual([
+      { label: 'Pakistan', terms: ['pakistan'], variants: [['pakistan']] },
+      { label: 'talks', terms: ['talk', 'negoti', 'dialogu'], variants: [['talk'], ['negoti'], ['dialogu']], related: 2 },
+    ]);
+  });
+
+  it('leaves acronyms, synonym groups and numbers alone, and drops a thesaurus word that is the word itself', () => {
+    const concepts = analyzeQuery('SCO bought 2014', synonyms);
+    const expanded = addRelatedTerms(concepts, thesaurus);
+    expect(expanded[0]).toEqual(concepts[0]);
+    expect(expanded[1]).toEqual({ label: 'bought', terms: ['bought', 'purchas'], variants: [['bought'], ['purchas']], related: 1 });
+    expect(expanded[2]).toEqual(concepts[2]);
+  });
+
+  it('changes nothing without a thesaurus', () => {
+    const concepts = analyzeQuery('Pakistan talks', synonyms);
+    expect(addRelatedTerms(concepts, undefined)).toBe(concepts);
   });
 });

@@ -6,6 +6,11 @@ export interface SynonymTable {
   groups: string[][];
 }
 
+/** Words that can say what a word says (a thesaurus such as WordNet), most common senses first. */
+export interface Thesaurus {
+  related(word: string): string[];
+}
+
 /** One thing the query asks about, with every term that counts as saying it. */
 export interface QueryConcept {
   /** The words of the query that name it. */
@@ -18,6 +23,8 @@ export interface QueryConcept {
   weight?: number;
   /** How many times the query says it (1 when absent): repeated words weigh more. */
   count?: number;
+  /** How many of the last `terms` come from the thesaurus: they weigh less than the user's words and the synonyms table. */
+  related?: number;
 }
 
 /** True when the matched terms say the concept: every term of at least one of its variants. */
@@ -70,6 +77,22 @@ export function analyzeQuery(text: string, synonyms: SynonymTable): QueryConcept
       return !earlier;
     })
     .slice(0, MAX_QUERY_CONCEPTS);
+}
+
+/**
+ * Adds the thesaurus's words for each of the question's own content words ("talks" → negotiation,
+ * "chief" → head) as weaker terms of the same concept; words the synonyms table already expands,
+ * acronyms and numbers are left as they are.
+ */
+export function addRelatedTerms(concepts: QueryConcept[], thesaurus: Thesaurus | undefined): QueryConcept[] {
+  if (!thesaurus) return concepts;
+  return concepts.map((concept) => {
+    const [term] = concept.terms;
+    if (concept.terms.length !== 1 || term === undefined || concept.weight !== undefined || isAcronym(concept.label) || /^\p{N}+$/u.test(term)) return concept;
+    const related = unique(thesaurus.related(concept.label).map(processTerm).filter((t): t is string => t !== null && t !== term));
+    if (related.length === 0) return concept;
+    return { ...concept, terms: [term, ...related], variants: [[term], ...related.map((t) => [t])], related: related.length };
+  });
 }
 
 function toVariant(text: string): Variant {

@@ -60,6 +60,8 @@ export const RANK_PARAMS = {
   titleWeight: 1,
   /** A synonym from data/synonyms.json counts this much of the user's own word. */
   synonymWeight: 0.7,
+  /** A word from the thesaurus (WordNet) counts this much of the user's own word. */
+  relatedWeight: 0.25,
   /** Pseudo-relevance feedback: top paragraphs read for expansion terms (0 turns it off). */
   feedbackDocs: 3,
   /** Expansion terms added from them. */
@@ -104,12 +106,17 @@ export function inverseDocumentFrequency(stats: CorpusStats, term: string): numb
  * less), and measures each one's coverage of the question.
  */
 export function rankCandidates(concepts: QueryConcept[], candidates: Candidate[], stats: CorpusStats, params: RankParams = RANK_PARAMS): SearchHit[] {
-  const weights = concepts.map((c) => c.terms.map((t, i) => ({
-    term: t,
-    idf: inverseDocumentFrequency(stats, t) * (c.weight ?? 1) * Math.sqrt(c.count ?? 1),
-    own: i < (c.variants[0]?.length ?? 1),
-  })));
-  const conceptWeight = weights.map((terms, i) => (concepts[i]!.weight === undefined ? Math.max(0, ...terms.map((t) => t.idf)) : 0));
+  const weights = concepts.map((c) => c.terms.map((t, i) => {
+    const related = i >= c.terms.length - (c.related ?? 0);
+    return {
+      term: t,
+      idf: inverseDocumentFrequency(stats, t) * (c.weight ?? 1) * Math.sqrt(c.count ?? 1),
+      factor: i < (c.variants[0]?.length ?? 1) ? 1 : related ? params.relatedWeight : params.synonymWeight,
+      related,
+    };
+  }));
+  // A concept weighs what its own words and listed synonyms weigh: a rare thesaurus word must not make it heavier.
+  const conceptWeight = weights.map((terms, i) => (concepts[i]!.weight === undefined ? Math.max(0, ...terms.filter((t) => !t.related).map((t) => t.idf)) : 0));
   const totalWeight = conceptWeight.reduce((a, b) => a + b, 0);
   const queryTerms = new Set(concepts.flatMap((c) => c.terms));
   const hits = candidates.map((candidate) => {
@@ -120,11 +127,11 @@ export function rankCandidates(concepts: QueryConcept[], candidates: Candidate[]
     const matched = new Set<string>();
     weights.forEach((terms) => {
       let best = 0;
-      for (const { term, idf, own } of terms) {
+      for (const { term, idf, factor } of terms) {
         const f = tf.get(term) ?? 0;
         if (f === 0) continue;
         matched.add(term);
-        best = Math.max(best, idf * ((f * (params.k1 + 1)) / (f + norm)) * (own ? 1 : params.synonymWeight));
+        best = Math.max(best, idf * ((f * (params.k1 + 1)) / (f + norm)) * factor);
       }
       score += best;
     });

@@ -1,0 +1,80 @@
+import { conceptMatched, type QueryConcept } from './query.js';
+import { RANK_PARAMS, type Retrieval } from './rank.js';
+import { answerPhrases, askedAnswerType, type AnswerType, type Span } from './answer-type.js';
+import { extractTerms, tokenize } from '../language/terms.js';
+import { foldText, splitSentences } from '../language/text.js';
+
+/** A sentence with a phrase of the asked type counts this much more (Cranfield untouched: /ask only). */
+const TYPED_SENTENCE_BONUS = 1.5;
+
+/** What a question needs for judging sentences: its concepts, their weights, the kind of answer asked. */
+export interface QuestionShape {
+  concepts: QueryConcept[];
+  /** Each concept's weight (inverse document frequency of its own words). */
+  weights: number[];
+  total: number;
+  type: AnswerType | undefined;
+  /** The question's folded words, so a phrase the question already says is not taken for its answer. */
+  words: ReadonlySet<string>;
+}
+
+/** The best sentence of a passage for a question. */
+export interface SentenceChoice {
+  /** The sentence, with the one before it when that one holds the date a "when" question asks for. */
+  text: string;
+  /** Share (0-1) of the question's weight the sentence says, times the bonus for an answer of the asked type. */
+  score: number;
+  /** The phrase of the asked type in `text`, when there is one. */
+  phrase: Span | undefined;
+}
+
+/** Weighs the question's concepts once, for all the sentences it is compared with. */
+export function shapeQuestion(retrieval: Retrieval, concepts: QueryConcept[], question: string): QuestionShape {
+  const weights = concepts.map((c) => (c.weight === undefined ? Math.max(0, ...c.terms.slice(0, c.terms.length - (c.related ?? 0)).map((t) => retrieval.idf(t))) : 0));
+  return {
+    concepts,
+    weights,
+    total: weights.reduce((a, b) => a + b, 0),
+    type: askedAnswerType(question),
+    words: new Set(tokenize(foldText(question))),
+  };
+}
+
+/** Share of the question's weight that a set of index terms says; a thesaurus word counts for less. */
+export function sayShare(shape: QuestionShape, has: (term: string) => boolean): number {
+  if (shape.total === 0) return 0;
+  let said = 0;
+  shape.concepts.forEach((concept, i) => {
+    const own = concept.related ? { ...concept, variants: concept.variants.slice(0, concept.variants.length - concept.related) } : concept;
+    if (conceptMatched(own, has)) said += shape.weights[i]!;
+    else if (conceptMatched(concept, has)) said += shape.weights[i]! * RANK_PARAMS.relatedWeight;
+  });
+  return said / shape.total;
+}
+
+/**
+ * The sentence of a passage that best answers the question: the one saying most of the question's
+ * weight, more when it holds a phrase of the asked type (a date for "when", a number for "how
+ * many", a name for "who"). "It was during that year that ..." answers "when" only with the
+ * sentence before it, which is then shown with it.
+ */
+export function chooseSentence(shape: QuestionShape, passage: string): SentenceChoice {
+  const sentences = splitSentences(passage);
+  let best: SentenceChoice = { text: passage, score: -1, phrase: undefined };
+  sentences.forEach((sentence, i) => {
+    const terms = new Set(extractTerms(sentence));
+    let text = sentence;
+    let phrases = shape.type ? answerPhrases(sentence, shape.type, shape.words) : [];
+    const previous = sentences[i - 1];
+    if (shape.type === 'date' && phrases.length === 0 && previous !== undefined) {
+      const earlier = answerPhrases(previous, 'date', shape.words);
+      if (earlier.length > 0) {
+        text = `${previous} ${sentence}`;
+        phrases = earlier;
+      }
+    }
+    const score = sayShare(shape, (t) => terms.has(t)) * (phrases.length > 0 ? TYPED_SENTENCE_BONUS : 1);
+    if (score > best.score) best = { text, score, phrase: phrases[0] };
+  });
+  return best;
+}

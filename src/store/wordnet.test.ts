@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DictFile, WordNet, wordnetFolder } from './wordnet.js';
+
+const wordnet = new WordNet();
+afterAll(() => wordnet.close());
+
+describe('WordNet', () => {
+  it.each([
+    ['talks', ['negotiation', 'dialogue']],
+    ['contests', ['competition']],
+    ['chief', ['head', 'boss']],
+    ['launched', ['establish', 'found']],
+    ['Muhammad', ['mohammed', 'mohammad']],
+  ])('gives the synonyms of the common senses of "%s", from its base form', (word, expected) => {
+    expect(wordnet.related(word)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('never gives the word itself or a phrase of several words', () => {
+    const related = wordnet.related('purchased');
+    expect(related).toEqual(['buy']);
+  });
+
+  it('gives nothing for a word WordNet does not have, or that is not a word', () => {
+    expect(wordnet.related('shoigu')).toEqual([]);
+    expect(wordnet.related('2014')).toEqual([]);
+    expect(wordnet.related('')).toEqual([]);
+  });
+
+  it('finds every line of an index file by its word (one in five checked), and no word the file lacks', () => {
+    const path = join(wordnetFolder(), 'index.verb');
+    const lines = readFileSync(path, 'latin1').split('\n').filter((line) => /^[a-z]/.test(line));
+    const file = new DictFile(path);
+    const sample = lines.filter((_, i) => i % 5 === 0);
+    expect(sample.filter((line) => file.find(line.slice(0, line.indexOf(' '))) !== line)).toEqual([]);
+    expect([file.find('aaaa'), file.find('zzzz'), file.find('talkz')]).toEqual([undefined, undefined, undefined]);
+    file.close();
+  });
+
+  it('answers any text with a list of lower-case single words (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), (word) => {
+        for (const related of wordnet.related(word)) expect(related).toMatch(/^[a-z0-9'.-]+$/);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
