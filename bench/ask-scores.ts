@@ -18,7 +18,7 @@ export interface Reply {
   /** research-bot only: the answer's level ("answer", "closest", "nothing"). */
   level?: string;
   passages: { sourceId: string; paragraph: number }[];
-  answer?: { text: string; sourceId: string; paragraph: number };
+  answer?: { text: string; sourceId: string; paragraph: number; phrase?: { text: string } | null };
   /** research-bot only: /ask rejected the question (no words to search for), which counts as a refusal. */
   rejected?: string;
 }
@@ -89,6 +89,8 @@ export function summarise(answerable: Outcome[], unanswerableRefused: boolean[])
     recallAt3: share(answerable.filter((a) => a.rank >= 1 && a.rank <= 3).length, n),
     mrr10: share(answerable.reduce((sum, a) => sum + (a.rank ? 1 / a.rank : 0), 0), n),
     answerSentence: share(answerable.filter((a) => a.sentenceOk).length, n),
+    /** research-bot only: the same among the replies given as an answer (level "answer"), not as the closest. */
+    ...(answerable.some((a) => a.reply.level) ? { sentenceWhenAnswer: share(answerable.filter((a) => a.reply.level === 'answer' && a.sentenceOk).length, answerable.filter((a) => a.reply.level === 'answer').length) } : {}),
     falseRefusals: `${refused} (${share(refused, n)})`,
     unanswerableRefused: share(unanswerableRefused.filter(Boolean).length, unanswerableRefused.length),
   };

@@ -111,6 +111,7 @@ function printSquad(root: string, folder: string, verbose: boolean): void {
   console.table(run.rows);
   console.table(run.failures);
   console.log(`research-bot levels (answer / closest / nothing): answerable ${run.levels.answerable}, unanswerable ${run.levels.unanswerable}`);
+  console.log(`research-bot answers with a bold phrase: ${run.phrases.withPhrase} of ${run.answerable}; the phrase is (part of) the gold answer in ${run.phrases.right}.`);
   printAbsentTopics(run.absentTopics, verbose);
   if (verbose) {
     for (const { q, bot } of run.outcomes.answerable) {

@@ -13,7 +13,7 @@ import { collapseWhitespace, foldText } from '../src/core/language/text.js';
 import { ingestPaths } from '../src/ingest/ingest.js';
 import { createLogger } from '../src/app/log.js';
 import { openAtStart } from '../src/ingest/prepare.js';
-import { askBot, askFts5, countFailures, countLevels, libraryParagraphs, runAbsentTopics, score, summarise, type Outcome } from './ask-scores.js';
+import { askBot, askFts5, countFailures, countLevels, libraryParagraphs, runAbsentTopics, score, summarise, type Outcome, type Reply } from './ask-scores.js';
 import { FTS5_SYSTEM, Fts5ParagraphBaseline } from './fts5-baseline.js';
 
 interface SquadQuestion { id: string; question: string; is_impossible?: boolean; answers: { text: string }[] }
@@ -61,6 +61,16 @@ function mapParagraphs(ctx: AppContext, articles: SquadArticle[], issues: string
     });
   });
   return keys;
+}
+
+/** Answers given with a phrase, and those whose phrase is part of a gold answer or holds one. */
+function phraseFigures(answers: { gold: string[]; reply: Reply }[]): { withPhrase: number; right: number } {
+  const shown = answers.filter((a) => !a.reply.refused && a.reply.answer?.phrase);
+  const right = shown.filter(({ gold, reply }) => {
+    const phrase = foldText(reply.answer!.phrase!.text);
+    return gold.some((g) => g.includes(phrase) || phrase.includes(g));
+  });
+  return { withPhrase: shown.length, right: right.length };
 }
 
 /**
@@ -118,6 +128,8 @@ export function runSquad(folder: string, absent: string[] = []) {
         failures: [{ system: 'research-bot', ...ourFailures }, { system: FTS5_SYSTEM, ...theirFailures }],
         /** research-bot's answers by level (answer / closest / nothing), answerable and unanswerable. */
         levels: { answerable: countLevels(answerable.map((x) => x.bot.reply)), unanswerable: countLevels(unanswerable.map((x) => x.bot)) },
+        /** research-bot's answers to answerable questions with a bold phrase, and how many of those phrases overlap a gold answer. */
+        phrases: phraseFigures(answerable.map(({ q, bot }) => ({ gold: q.answers.map((a) => foldText(a.text)), reply: bot.reply }))),
         absentTopics,
         outcomes: { answerable, unanswerable },
       };

@@ -1,7 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { QueryConcept } from '../core/search/query.js';
 import { inverseDocumentFrequency, rankParagraphs, type CorpusStats, type Retrieval, type SearchFilter, type SearchHit } from '../core/search/rank.js';
-import { allowedEdits, pickCorrection } from '../core/language/spelling.js';
+import { allowedEdits, NAME_EDITS, pickCorrection } from '../core/language/spelling.js';
 import type { SearchStore } from './search-store.js';
 
 /** Candidates fetched from FTS5 per passage asked for, before re-ranking. */
@@ -61,12 +61,12 @@ export class ParagraphSearch implements Retrieval {
     return this.documentFrequency(term) > 0;
   }
 
-  correct(term: string): string | undefined {
-    const edits = allowedEdits(term.length);
+  correct(term: string, name = false): string | undefined {
+    const edits = Math.max(allowedEdits(term.length), name && term.length >= 5 ? NAME_EDITS : 0);
     if (edits === 0 || /^\d+$/.test(term)) return undefined;
     this.vocabulary ??= SearchableMap.from(this.store.vocabulary()) as SearchableMap<number>;
     const near = [...this.vocabulary.fuzzyGet(term, edits)].map(([known, [doc]]) => ({ term: known, doc }));
-    return pickCorrection(term, near);
+    return pickCorrection(term, near, name);
   }
 
   /** The query's terms that propose candidates: rarest first, within the postings budget. */

@@ -23,6 +23,11 @@ describe('WordNet', () => {
     expect(related).toEqual(['buy']);
   });
 
+  it('knows English words in any form, not names it lacks', () => {
+    expect([wordnet.knows('cheese'), wordnet.knows('Contests'), wordnet.knows('launched')]).toEqual([true, true, true]);
+    expect([wordnet.knows('shareef'), wordnet.knows('shoigu'), wordnet.knows('2014')]).toEqual([false, false, false]);
+  });
+
   it('gives nothing for a word WordNet does not have, or that is not a word', () => {
     expect(wordnet.related('shoigu')).toEqual([]);
     expect(wordnet.related('2014')).toEqual([]);

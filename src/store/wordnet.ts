@@ -122,6 +122,11 @@ export class WordNet implements Thesaurus {
     return words;
   }
 
+  knows(word: string): boolean {
+    const key = word.toLowerCase();
+    return /^[a-z][a-z'-]*$/.test(key) && PARTS_OF_SPEECH.some((pos) => this.baseEntry(pos, key) !== undefined);
+  }
+
   private lookUp(word: string): string[] {
     if (!/^[a-z][a-z'-]*$/.test(word)) return [];
     const found = new Set<string>();

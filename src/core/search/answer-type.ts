@@ -4,7 +4,7 @@
  * "which company". No model: patterns over the sentence's own text (digits, month names,
  * capitalised words), so it works for any library in English.
  */
-import { STOP_WORDS } from '../language/terms.js';
+import { processTerm, STOP_WORDS } from '../language/terms.js';
 
 export type AnswerType = 'date' | 'number' | 'name';
 
@@ -17,7 +17,7 @@ export interface Span {
 const ORGANISATION_NOUNS = 'company|companies|firm|firms|corporation|business|businesses|organi[sz]ations?|agency|bank|group|university|college|newspaper|party|team';
 const PLACE_NOUNS = 'city|cities|country|countries|town|province|state|region|place|port|capital|continent|island|river|county|district|village|nation';
 const ASKS: [RegExp, AnswerType][] = [
-  [/\b(?:when|what (?:year|date|month|day|century|decade)|which (?:year|date|month|day|century|decade)|since when|how long ago)\b/i, 'date'],
+  [/\b(?:when|(?:what|which|in what|in which) (?:years?|dates?|months?|days?|century|centuries|decades?)|since when|how long ago)\b/i, 'date'],
   [/\b(?:how (?:many|much|long|big|large|old|far|tall|high|often)|what (?:percentage|percent|number|amount|size|proportion|share))\b/i, 'number'],
   [/\b(?:who|whom|whose)\b/i, 'name'],
   [/\bwhere\b/i, 'name'],
@@ -35,6 +35,11 @@ export function askedAnswerType(question: string): AnswerType | undefined {
   return best?.type;
 }
 
+/** True when the question says the word, as written or as the same index term ("Shoigu" for "Shoygu" corrected). */
+export function saidBy(questionWords: ReadonlySet<string>, word: string): boolean {
+  return questionWords.has(word) || questionWords.has(processTerm(word) ?? word);
+}
+
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
 const DATE = new RegExp(
   `\\b(?:(?:\\d{1,2}(?:st|nd|rd|th)? )?${MONTH},? (?:\\d{1,2}(?:st|nd|rd|th)?,? )?(?:1\\d{3}|20\\d{2})|${MONTH} \\d{1,2}(?:st|nd|rd|th)?|(?:1\\d{3}|20\\d{2})s?|(?:\\d{1,2}(?:st|nd|rd|th)|\\w+(?:teen|ieth)) century)\\b`,
@@ -47,7 +52,8 @@ const NAME = /\b\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:of|the|de|del|da|von|van|al
 
 /**
  * Phrases of the asked type in a sentence that the question does not already say, in order.
- * `questionWords` are the question's folded words: a name the question itself gives is not its answer.
+ * `questionWords` are the question's folded words and index terms: a name the question itself gives
+ * is not its answer.
  */
 export function answerPhrases(sentence: string, type: AnswerType, questionWords: ReadonlySet<string>): Span[] {
   const pattern = type === 'date' ? DATE : type === 'number' ? NUMBER : NAME;
@@ -63,7 +69,7 @@ export function answerPhrases(sentence: string, type: AnswerType, questionWords:
       text = text.slice(opener[0].length);
     }
     const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    if (words.length === 0 || words.every((w) => questionWords.has(w))) continue;
+    if (words.length === 0 || words.every((w) => saidBy(questionWords, w))) continue;
     if (type === 'date' && /^(?:1\d{3}|20\d{2})$/.test(text) && questionWords.has(text)) continue;
     spans.push({ start, end: start + text.length });
   }

@@ -1,7 +1,7 @@
 import { conceptMatched, type QueryConcept } from './query.js';
 import { RANK_PARAMS, type Retrieval } from './rank.js';
-import { answerPhrases, askedAnswerType, type AnswerType, type Span } from './answer-type.js';
-import { extractTerms, tokenize } from '../language/terms.js';
+import { answerPhrases, askedAnswerType, saidBy, type AnswerType, type Span } from './answer-type.js';
+import { extractTerms, processTerm, tokenize } from '../language/terms.js';
 import { foldText, splitSentences } from '../language/text.js';
 
 /** A sentence with a phrase of the asked type counts this much more (Cranfield untouched: /ask only). */
@@ -14,7 +14,7 @@ export interface QuestionShape {
   weights: number[];
   total: number;
   type: AnswerType | undefined;
-  /** The question's folded words, so a phrase the question already says is not taken for its answer. */
+  /** The question's folded words and index terms, so a phrase the question already says is not taken for its answer. */
   words: ReadonlySet<string>;
 }
 
@@ -36,7 +36,7 @@ export function shapeQuestion(retrieval: Retrieval, concepts: QueryConcept[], qu
     weights,
     total: weights.reduce((a, b) => a + b, 0),
     type: askedAnswerType(question),
-    words: new Set(tokenize(foldText(question))),
+    words: new Set([...tokenize(foldText(question)), ...concepts.flatMap((c) => c.terms.slice(0, c.terms.length - (c.related ?? 0)))]),
   };
 }
 
@@ -60,7 +60,7 @@ export function sayShare(shape: QuestionShape, has: (term: string) => boolean): 
  */
 export function chooseSentence(shape: QuestionShape, passage: string): SentenceChoice {
   const sentences = splitSentences(passage);
-  let best: SentenceChoice = { text: passage, score: -1, phrase: undefined };
+  let best = { text: passage, score: -1, phrases: [] as Span[] };
   sentences.forEach((sentence, i) => {
     const terms = new Set(extractTerms(sentence));
     let text = sentence;
@@ -74,7 +74,21 @@ export function chooseSentence(shape: QuestionShape, passage: string): SentenceC
       }
     }
     const score = sayShare(shape, (t) => terms.has(t)) * (phrases.length > 0 ? TYPED_SENTENCE_BONUS : 1);
-    if (score > best.score) best = { text, score, phrase: phrases[0] };
+    if (score > best.score) best = { text, score, phrases };
   });
-  return best;
+  return { text: best.text, score: best.score, phrase: pickPhrase(shape, best.text, best.phrases) };
+}
+
+/**
+ * The phrase to show of those of the asked kind: one that shares no word with the question ("Munir
+ * Akram", not "Pakistan's Ambassador", for "who is the ambassador"), the nearest to the question's
+ * own words in the sentence ("met his counterpart Khawaja Asif" for "who did Shoigu meet").
+ */
+function pickPhrase(shape: QuestionShape, text: string, phrases: Span[]): Span | undefined {
+  const fresh = phrases.filter((p) => !tokenize(foldText(text.slice(p.start, p.end))).some((w) => saidBy(shape.words, w)));
+  const choices = fresh.length > 0 ? fresh : phrases;
+  const anchors = [...text.matchAll(/\p{L}+/gu)].filter((m) => processTerm(m[0]) !== null && saidBy(shape.words, m[0].toLowerCase())).map((m) => m.index);
+  if (anchors.length === 0) return choices[0];
+  const distance = (p: Span) => Math.min(...anchors.map((at) => (at < p.start ? p.start - at : at > p.end ? at - p.end : 0)));
+  return choices.reduce((nearest, p) => (distance(p) < distance(nearest) ? p : nearest), choices[0]!);
 }

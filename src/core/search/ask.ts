@@ -3,7 +3,7 @@ import { formatCitation } from '../citation.js';
 import { addRelatedTerms, analyzeQuery, type QueryConcept, type SynonymTable, type Thesaurus } from './query.js';
 import type { Retrieval, SearchFilter } from './rank.js';
 import { foldText, quoteInput, stripControlCharacters } from '../language/text.js';
-import { chooseSentence, shapeQuestion, type SentenceChoice } from './answer.js';
+import { chooseSentence, shapeQuestion, type QuestionShape, type SentenceChoice } from './answer.js';
 import type { SourceMeta, StoredParagraph } from '../types.js';
 
 /** Longest question accepted, in characters. */
@@ -14,12 +14,12 @@ export const MAX_PASSAGES = 10;
 /** Passages whose sentences compete to be the answer. */
 const ANSWER_CANDIDATES = 3;
 /** Leading hits re-ranked by their best sentence (the same whatever the number of passages asked for). */
-const RERANKED = 20;
-/** /ask's own parameters, over the ranking's (see docs/DESIGN.md, "/ask"). */
-export const ASK_PARAMS = {
-  /** How much a paragraph's best sentence adds to its score: × (1 + sentenceWeight × sentence score). */
-  sentenceWeight: 1,
-};
+const RERANKED = 10;
+/**
+ * A re-ranked paragraph's score is multiplied by (1 + SENTENCE_WEIGHT × its best sentence's score):
+ * SQuAD recall@1 0.816 → 0.835 with 0.5 and 1, 0.839 with 4 (docs/DESIGN.md, issue 14's experiments).
+ */
+const SENTENCE_WEIGHT = 1;
 /**
  * The levels of an answer, decided by what the library lacks (see docs/DESIGN.md, "Refusing"), calibrated on
  * SQuAD's answerable and unanswerable questions and on bench/absent-topics.json:
@@ -31,7 +31,7 @@ export const ASK_PARAMS = {
  */
 export const REFUSAL = { missingShare: 0.4, nothingCoverage: 0.2, answerCoverage: 0.45 };
 
-/** What answering needs: paragraph retrieval, the stored paragraphs and sources, the synonyms table. */
+/** What answering needs: paragraph retrieval, the stored paragraphs and sources, the synonyms table and a thesaurus. */
 export interface AskDeps {
   retrieval: Retrieval;
   synonyms: SynonymTable;
@@ -78,8 +78,8 @@ export interface AskResult {
 }
 
 /**
- * Answers a question from the library: the best passages, each cited, and the sentence that best
- * answers it, or `answered: false` when nothing in the library covers the question.
+ * Answers a question from the library: the best passages, each cited, the sentence that best answers
+ * it with the phrase of the kind asked, and the answer's level ("nothing": `answered: false`).
  * @throws QuestionError for an empty, over-long or word-less question, or an unknown source
  */
 export function askQuestion(deps: AskDeps, question: string, options: AskOptions = {}): AskResult {
@@ -91,7 +91,7 @@ export function askQuestion(deps: AskDeps, question: string, options: AskOptions
   const paragraphs = new Map(deps.getParagraphs(hits.map((h) => h.id)).map((p) => [p.id, p]));
   const shape = shapeQuestion(deps.retrieval, concepts, query);
   const shown = new Set<string>();
-  const found: { passage: Passage; coverage: number; sentence: SentenceChoice }[] = [];
+  const found: { passage: Passage; coverage: number; sentence?: SentenceChoice }[] = [];
   for (const hit of hits) {
     const paragraph = paragraphs.get(hit.id);
     const source = deps.getSource(hit.sourceId);
@@ -100,9 +100,9 @@ export function askQuestion(deps: AskDeps, question: string, options: AskOptions
     if ([...shown].some((seen) => seen.includes(key))) continue;
     shown.add(key);
     // A paragraph whose one sentence says the question, with the kind of answer asked, is likelier
-    // the answer than one that scatters the same words.
-    const sentence = chooseSentence(shape, paragraph.body);
-    const score = found.length < RERANKED ? hit.score * (1 + ASK_PARAMS.sentenceWeight * sentence.score) : hit.score;
+    // the answer than one that scatters the same words. Later hits keep their order below these.
+    const sentence = found.length < RERANKED ? chooseSentence(shape, paragraph.body) : undefined;
+    const score = sentence ? hit.score * (1 + SENTENCE_WEIGHT * sentence.score) : hit.score;
     found.push({
       passage: { sourceId: hit.sourceId, paragraph: paragraph.n, citation: formatCitation(hit.sourceId, paragraph.n), text: paragraph.body, score: Math.round(score * 100) / 100, source },
       coverage: hit.coverage,
@@ -114,7 +114,7 @@ export function askQuestion(deps: AskDeps, question: string, options: AskOptions
   const coverage = Math.round((kept[0]?.coverage ?? 0) * 1000) / 1000;
   const missing = concepts.filter((c) => !c.terms.some((t) => deps.retrieval.knows(t)));
   const missingShare = concepts.reduce((sum, c, i) => sum + (missing.includes(c) ? shape.weights[i]! : 0), 0) / (shape.total || 1);
-  const best = kept.length > 0 ? pickAnswer(kept) : undefined;
+  const best = kept.length > 0 ? pickAnswer(kept, shape) : undefined;
   const level = decideLevel(coverage, missingShare, best !== undefined && (shape.type === undefined || best.phrase !== null));
   const answer = level === 'nothing' ? null : best ?? null;
   return {
@@ -149,18 +149,20 @@ function validate(deps: AskDeps, query: string, options: AskOptions): QueryConce
 
 /** The question as search concepts: synonyms expanded, stop words out, typos corrected, thesaurus words added. */
 export function analyzeQuestion(deps: Pick<AskDeps, 'retrieval' | 'synonyms' | 'thesaurus'>, question: string): QueryConcept[] {
-  return addRelatedTerms(correctTypos(analyzeQuery(question, deps.synonyms), deps.retrieval), deps.thesaurus);
+  return addRelatedTerms(correctTypos(analyzeQuery(question, deps.synonyms), deps.retrieval, deps.thesaurus), deps.thesaurus);
 }
 
 /**
  * Replaces words the library does not contain by the known word they most likely misspell
  * ("Shoygu" → Shoigu, "Putn" → Putin); words with no close match stay as they are.
  */
-export function correctTypos(concepts: QueryConcept[], retrieval: Retrieval): QueryConcept[] {
+export function correctTypos(concepts: QueryConcept[], retrieval: Retrieval, thesaurus?: Thesaurus): QueryConcept[] {
   return concepts.map((concept) => {
     const [term] = concept.terms;
     if (concept.terms.length !== 1 || term === undefined || retrieval.knows(term)) return concept;
-    const corrected = retrieval.correct(term);
+    // A word the thesaurus lacks may be a name spelt otherwise ("Shareef"); an English word ("cheese")
+    // is not taken for one ("chase"): that cost two absent-topic refusals on bench/absent-topics.json.
+    const corrected = retrieval.correct(term, thesaurus !== undefined && !thesaurus.knows(concept.label));
     return corrected ? { label: concept.label, terms: [corrected], variants: [[corrected]] } : concept;
   });
 }
@@ -169,14 +171,15 @@ export function correctTypos(concepts: QueryConcept[], retrieval: Retrieval): Qu
  * The answer: the best sentence among the leading passages, each passage's sentence weighted by how
  * well the passage ranked.
  */
-function pickAnswer(found: { passage: Passage; sentence: SentenceChoice }[]): NonNullable<AskResult['answer']> {
+function pickAnswer(found: { passage: Passage; sentence?: SentenceChoice }[], shape: QuestionShape): NonNullable<AskResult['answer']> {
   const topScore = found[0]!.passage.score;
-  let best = found[0]!;
+  let best = { passage: found[0]!.passage, sentence: found[0]!.sentence ?? chooseSentence(shape, found[0]!.passage.text) };
   let bestScore = -1;
   for (const candidate of found.slice(0, ANSWER_CANDIDATES)) {
-    const score = candidate.sentence.score * Math.sqrt(candidate.passage.score / topScore);
+    const sentence = candidate.sentence ?? chooseSentence(shape, candidate.passage.text);
+    const score = sentence.score * Math.sqrt(candidate.passage.score / topScore);
     if (score > bestScore) {
-      best = candidate;
+      best = { passage: candidate.passage, sentence };
       bestScore = score;
     }
   }

@@ -93,7 +93,7 @@ describe('analyzeQuery', () => {
 });
 
 describe('addRelatedTerms', () => {
-  const thesaurus = { related: (word: string) => ({ talks: ['negotiation', 'dialogue'], bought: ['purchased', 'bought'] } as Record<string, string[]>)[word.toLowerCase()] ?? [] };
+  const thesaurus = { related: (word: string) => ({ talks: ['negotiation', 'dialogue'], bought: ['purchased', 'bought'] } as Record<string, string[]>)[word.toLowerCase()] ?? [], knows: () => true };
 
   it('adds the thesaurus words of a question word as weaker terms of its concept, stemmed', () => {
     expect(addRelatedTerms(analyzeQuery('Pakistan talks', synonyms), thesaurus)).toEqual([

@@ -9,6 +9,8 @@ export interface SynonymTable {
 /** Words that can say what a word says (a thesaurus such as WordNet), most common senses first. */
 export interface Thesaurus {
   related(word: string): string[];
+  /** True when the word (or a form of it) is an English word of the thesaurus, so not a name spelt otherwise. */
+  knows(word: string): boolean;
 }
 
 /** One thing the query asks about, with every term that counts as saying it. */

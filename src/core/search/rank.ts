@@ -23,8 +23,11 @@ export interface Retrieval {
   idf(term: string): number;
   /** True when some paragraph contains the term. */
   knows(term: string): boolean;
-  /** The known term a misspelt one most likely means (one edit, two from eight letters), or `undefined`. */
-  correct(term: string): string | undefined;
+  /**
+   * The known term a misspelt one most likely means (one edit, two from eight letters), or
+   * `undefined`; for a `name`, also another spelling two edits away from five letters (Shareef: Sharif).
+   */
+  correct(term: string, name?: boolean): string | undefined;
   /** Paragraphs indexed. */
   size(): number;
 }
