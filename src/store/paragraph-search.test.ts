@@ -7,6 +7,8 @@ import { createLogger } from '../app/log.js';
 import { analyzeQuestion, askQuestion, MAX_PASSAGES, type AskOptions } from '../core/search/ask.js';
 import { QuestionError } from '../core/errors.js';
 import type { SearchFilter } from '../core/search/rank.js';
+import { ParagraphSearch } from './paragraph-search.js';
+import type { SearchStore } from './search-store.js';
 
 const ctx = openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }) });
 afterAll(() => ctx.close());
@@ -76,6 +78,26 @@ describe('ParagraphSearch', () => {
     const found = find('Pakistan Russia relations', filter, 200);
     expect(found.length).toBeGreaterThan(0);
     expect([...new Set(found.map((f) => f.cite.split(' ')[0]))].sort()).toEqual(sources);
+  });
+});
+
+describe('ParagraphSearch candidates in a large library', () => {
+  it("asks FTS5 for the question's own words before the thesaurus's, within the postings budget", () => {
+    const df: Record<string, number> = { shoigu: 6_000, visit: 3_000, trip: 1_500, journey: 900 };
+    const matches: string[] = [];
+    const store = {
+      stats: () => ({ documents: 100_000, bodyTerms: 4_000_000 }),
+      documentFrequency: (term: string) => df[term] ?? 0,
+      candidates: (match: string) => {
+        matches.push(match);
+        return [];
+      },
+    } as unknown as SearchStore;
+    new ParagraphSearch(store).search([
+      { label: 'Shoigu', terms: ['shoigu'], variants: [['shoigu']] },
+      { label: 'visit', terms: ['visit', 'trip', 'journey'], variants: [['visit'], ['trip'], ['journey']], related: 2 },
+    ], {}, 10);
+    expect(matches).toEqual(['"visit" OR "shoigu" OR "journey"']);
   });
 });
 
