@@ -48,13 +48,13 @@ describe('research-bot ask', () => {
     expect(result.answered).toBe(true);
     expect(result.answer).toEqual({
       text: 'The relationships started to gain traction in 2014 – the year the United States began to withdraw NATO troops from Afghanistan. It was during that year that Russia lifted an arms embargo on Pakistan, paving the way for the two countries to sign a defence agreement.',
-      citation: '[berger-2019 ¶9]', sourceId: 'berger-2019', paragraph: 9, phrase: { text: '2014', start: 46 },
+      citation: '[berger-2019 ¶9]', sourceId: 'berger-2019', paragraph: 9, page: null, phrase: { text: '2014', start: 46 },
     });
     expect(result.passages).toHaveLength(3);
     for (const passage of result.passages) {
       expect(passage).toMatchObject({
         sourceId: expect.any(String), paragraph: expect.any(Number), citation: `[${passage.sourceId} ¶${passage.paragraph}]`,
-        text: expect.any(String), score: expect.any(Number),
+        page: null, text: expect.any(String), score: expect.any(Number),
       });
     }
     expect(typeof result.tookMs).toBe('number');

@@ -17,6 +17,18 @@ describe('formatCitation', () => {
   it('writes the source id and the paragraph number in brackets with a pilcrow', () => {
     expect(formatCitation('gvs-2018', 4)).toBe('[gvs-2018 ¶4]');
   });
+
+  it('adds the page of a paragraph from a document with pages, and reads back as the same paragraph', () => {
+    expect(formatCitation('smith-2020', 12, 3)).toBe('[smith-2020 ¶12, p. 3]');
+    expect(readCitation('[smith-2020 ¶12, p. 3]', ['smith-2020'])).toEqual({ sourceId: 'smith-2020', paragraph: 12 });
+    expect(readCitation('smith-2020 ¶12 p3', ['smith-2020'])).toEqual({ sourceId: 'smith-2020', paragraph: 12 });
+  });
+
+  it('prints with a page what readCitation reads back as its paragraph, for any id, paragraph and page (property)', () => {
+    fc.assert(fc.property(sourceId, paragraph, paragraph, (id, n, page) => {
+      expect(readCitation(formatCitation(id, n, page), [id])).toEqual({ sourceId: id, paragraph: n });
+    }));
+  });
 });
 
 describe('formatSourceDate', () => {

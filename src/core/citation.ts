@@ -7,9 +7,12 @@ export function toMeta(source: SourceMeta | undefined): SourceMeta | undefined {
   return Object.fromEntries(Object.entries({ id, title, author, publisher, date, dateNote, url }).filter(([, v]) => v !== undefined)) as unknown as SourceMeta;
 }
 
-/** How a paragraph is cited in text: `[gvs-2018 ¶4]`. */
-export function formatCitation(sourceId: string, paragraph: number): string {
-  return `[${sourceId} ¶${paragraph}]`;
+/**
+ * How a paragraph is cited in text: `[gvs-2018 ¶4]`; a paragraph of a document with pages (PDF)
+ * gives its page too: `[smith-2020 ¶12, p. 3]`.
+ */
+export function formatCitation(sourceId: string, paragraph: number, page?: number): string {
+  return page === undefined ? `[${sourceId} ¶${paragraph}]` : `[${sourceId} ¶${paragraph}, p. ${page}]`;
 }
 
 /** The date as a reader should see it: printed dates as they are, inferred ones marked "c.". */

@@ -21,7 +21,7 @@ export function buildExcerpt(source: SourceMeta, paragraphs: Paragraph[], n: num
   if (at < 0) return undefined;
   return {
     source,
-    citation: formatCitation(source.id, n),
+    citation: formatCitation(source.id, n, paragraphs[at]!.page),
     paragraph: paragraphs[at]!,
     before: paragraphs[at - 1],
     after: paragraphs[at + 1],

@@ -21,6 +21,8 @@ export interface Paragraph {
   body: string;
   /** Number of the earlier paragraph this one repeats entirely. */
   repeatOf?: number;
+  /** The page it starts on, for documents that have pages (PDF). */
+  page?: number;
 }
 
 /** Text that ingestion left out of the paragraphs, and why. */
@@ -29,6 +31,26 @@ export interface DroppedText {
     'author bio' | 'disclaimer' | 'editor note label' | 'repeat';
   text: string;
 }
+
+/** The formats an article can arrive in. */
+export type ArticleFormat = 'text' | 'html' | 'pdf' | 'docx';
+
+/** One paragraph of a document as extracted (lines separated by `\n`), with the page it starts on (PDF). */
+export interface TextBlock {
+  text: string;
+  page?: number;
+}
+
+/** What a document says about itself (a page's `og:` tags and JSON-LD, a PDF's info, a link), before any guess. */
+export type DocumentMeta = Partial<Pick<SourceMeta, 'title' | 'author' | 'publisher' | 'date' | 'url'>>;
+
+/**
+ * An article's text as extracted from its bytes: a text file as written (front matter and all), or a
+ * document's paragraphs in reading order; with what the document's metadata says.
+ */
+export type ArticleText =
+  | { format: 'text'; raw: string; meta: DocumentMeta }
+  | { format: Exclude<ArticleFormat, 'text'>; blocks: TextBlock[]; meta: DocumentMeta; pages?: number };
 
 /** An article parsed and cleaned, ready to store. */
 export interface ParsedArticle {

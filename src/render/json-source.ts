@@ -21,13 +21,15 @@ export function sourceJson(source: SourceMeta & { paragraphCount?: number }) {
   };
 }
 
-const paragraphJson = (sourceId: string, p: Paragraph | undefined) => (p ? { citation: formatCitation(sourceId, p.n), paragraph: p.n, text: p.text } : null);
+const paragraphJson = (sourceId: string, p: Paragraph | undefined) =>
+  (p ? { citation: formatCitation(sourceId, p.n, p.page), paragraph: p.n, page: p.page ?? null, text: p.text } : null);
 
 function excerptJson(excerpt: Excerpt) {
   return {
     citation: excerpt.citation,
     sourceId: excerpt.source.id,
     paragraph: excerpt.paragraph.n,
+    page: excerpt.paragraph.page ?? null,
     text: excerpt.paragraph.text,
     before: paragraphJson(excerpt.source.id, excerpt.before),
     after: paragraphJson(excerpt.source.id, excerpt.after),

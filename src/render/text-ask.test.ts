@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { AskResult } from '../core/search/ask.js';
 import { renderAskText } from './text-ask.js';
 
-const passage = { sourceId: 'berger-2019', paragraph: 9, citation: '[berger-2019 ¶9]', text: 'Russia lifted an arms embargo in 2014.', score: 12, source: { id: 'berger-2019', title: 'Partners' } };
+const passage = { sourceId: 'berger-2019', paragraph: 9, citation: '[berger-2019 ¶9]', page: null, text: 'Russia lifted an arms embargo in 2014.', score: 12, source: { id: 'berger-2019', title: 'Partners' } };
 const result = (over: Partial<AskResult>): AskResult => ({
   query: 'q', answered: true, level: 'answer', coverage: 1, missing: [], passages: [passage], tookMs: 1,
-  answer: { text: 'Russia lifted an arms embargo in 2014.', citation: '[berger-2019 ¶9]', sourceId: 'berger-2019', paragraph: 9, phrase: { text: '2014', start: 33 } },
+  answer: { text: 'Russia lifted an arms embargo in 2014.', citation: '[berger-2019 ¶9]', sourceId: 'berger-2019', paragraph: 9, page: null, phrase: { text: '2014', start: 33 } },
   ...over,
 });
 

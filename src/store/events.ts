@@ -6,10 +6,11 @@ import type { Db } from './db.js';
 interface EventRow {
   paragraph_id: number; source_id: string; n: number; body: string; position: number; length: number; quote_start: number;
   quote_end: number; summary: string | null; date: string; end_date: string | null; precision: Precision; relative: number; note: string | null;
+  page: number | null;
 }
 
 /** An event's columns with the paragraph it cites: the sentence and the date as written are read from its body. */
-const EVENT_COLUMNS = 'e.*, p.source_id, p.n, p.body';
+const EVENT_COLUMNS = 'e.*, p.source_id, p.n, p.body, p.page';
 
 /** The events table behind prepared statements: the dated statements /timeline is built from. */
 export class EventStore {
@@ -109,5 +110,6 @@ function toEvent(row: EventRow): SourcedEvent {
   };
   if (row.end_date !== null) event.end = row.end_date;
   if (row.note !== null) event.note = row.note;
+  if (row.page !== null) event.page = row.page;
   return event;
 }

@@ -86,13 +86,14 @@ describe('openDatabase', () => {
     let db = openDatabase(path);
     expect(existsSync(path)).toBe(true);
     expect(recorded(db)).toEqual([{ version: 1, name: '001-init.sql' }, { version: 2, name: '002-events.sql' }, { version: 3, name: '003-search-terms.sql' }, { version: 4, name: '004-events-year.sql' },
-      { version: 5, name: '005-events-offsets.sql' }, { version: 6, name: '006-source-origin.sql' }]);
+      { version: 5, name: '005-events-offsets.sql' }, { version: 6, name: '006-source-origin.sql' },
+      { version: 7, name: '007-paragraph-page.sql' }]);
     expect(tables(db)).toEqual(SCHEMA_TABLES);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
     db = openDatabase(path);
-    expect(recorded(db)).toHaveLength(6);
+    expect(recorded(db)).toHaveLength(7);
     db.close();
   });
 

@@ -7,7 +7,7 @@ interface SourceRow {
   file_size: number | null; file_mtime: number | null; paragraph_count: number;
 }
 
-interface ParagraphRow { id: number; source_id: string; n: number; text: string; body: string; repeat_of: number | null }
+interface ParagraphRow { id: number; source_id: string; n: number; text: string; body: string; repeat_of: number | null; page: number | null }
 
 /** A source as stored, with where it came from. */
 export interface StoredSource extends Source {
@@ -52,7 +52,7 @@ export class SourceStore {
       insertSource: db.prepare(`INSERT INTO sources (id, title, author, publisher, published, date_note, url, file,
         content_hash, warnings, dropped, ingested_at, file_size, file_mtime) VALUES (@id, @title, @author, @publisher, @published,
         @dateNote, @url, @file, @contentHash, @warnings, @dropped, @ingestedAt, @size, @mtime)`),
-      insertParagraph: db.prepare('INSERT INTO paragraphs (source_id, n, text, body, repeat_of) VALUES (?, ?, ?, ?, ?)'),
+      insertParagraph: db.prepare('INSERT INTO paragraphs (source_id, n, text, body, repeat_of, page) VALUES (?, ?, ?, ?, ?, ?)'),
       count: db.prepare('SELECT count(*) FROM sources').pluck(),
     };
   }
@@ -159,7 +159,7 @@ export class SourceStore {
       size: stamp?.size ?? null, mtime: stamp?.mtime ?? null,
     });
     return article.paragraphs.flatMap((p) => {
-      const { lastInsertRowid } = this.statements.insertParagraph.run(meta.id, p.n, p.text, p.body, p.repeatOf ?? null);
+      const { lastInsertRowid } = this.statements.insertParagraph.run(meta.id, p.n, p.text, p.body, p.repeatOf ?? null, p.page ?? null);
       return p.body ? [{ id: Number(lastInsertRowid), body: p.body }] : [];
     });
   }
@@ -186,5 +186,6 @@ function toSource(row: SourceRow): StoredSource {
 function toParagraph(row: ParagraphRow): StoredParagraph {
   const paragraph: StoredParagraph = { id: row.id, sourceId: row.source_id, n: row.n, text: row.text, body: row.body };
   if (row.repeat_of !== null) paragraph.repeatOf = row.repeat_of;
+  if (row.page !== null) paragraph.page = row.page;
   return paragraph;
 }

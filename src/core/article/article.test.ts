@@ -185,6 +185,42 @@ describe('parseArticle', () => {
     expect(articleError(() => parseArticle(raw, 'bad.txt'))).toBe(message);
   });
 
+  it('reads an extracted document: its blocks as paragraphs with their pages, its metadata as given, the id from it', () => {
+    const article = parseArticle({
+      format: 'pdf',
+      meta: { title: 'Airships in South Asia', author: 'Jane Smith', date: '2020-05-01' },
+      blocks: [
+        { text: 'Airships in South Asia', page: 1 },
+        { text: 'By Jane Smith', page: 1 },
+        { text: 'A zeppelin landed in Karachi on Monday.', page: 1 },
+        { text: 'Read more: Something else', page: 2 },
+        { text: 'The airship left for Dubai the next day.', page: 2 },
+        { text: 'A zeppelin landed in Karachi on Monday.', page: 3 },
+      ],
+    }, 'paper.pdf');
+    expect(article.meta).toEqual({ id: 'smith-2020', title: 'Airships in South Asia', author: 'Jane Smith', date: '2020-05-01' });
+    expect(article.paragraphs).toEqual([
+      { n: 1, text: 'A zeppelin landed in Karachi on Monday.', body: 'A zeppelin landed in Karachi on Monday.', page: 1 },
+      { n: 2, text: 'The airship left for Dubai the next day.', body: 'The airship left for Dubai the next day.', page: 2 },
+      { n: 3, text: 'A zeppelin landed in Karachi on Monday.', body: '', repeatOf: 1, page: 3 },
+    ]);
+    expect(article.warnings).toEqual(['id guessed from the author or title and the year: "smith-2020"']);
+    expect(article.idGuessed).toBe(true);
+  });
+
+  it('guesses what a document\'s metadata leaves out as for text, with a warning for each guess', () => {
+    const article = parseArticle({ format: 'html', meta: { publisher: 'The Daily Test', url: 'https://example.com/a' }, blocks: [
+      { text: 'Zeppelins over Karachi' }, { text: 'By Jane Smith' }, { text: 'A zeppelin landed in Karachi on Monday.' },
+    ] }, 'page.html');
+    expect(article.meta).toEqual({ id: 'smith', title: 'Zeppelins over Karachi', author: 'Jane Smith', publisher: 'The Daily Test', url: 'https://example.com/a' });
+    expect(article.warnings).toEqual([
+      'id guessed from the author or title and the year: "smith"',
+      'title guessed from the first line: "Zeppelins over Karachi"',
+      'author guessed from a "By" line: "Jane Smith"',
+    ]);
+    expect(article.paragraphs.map((p) => p.text)).toEqual(['A zeppelin landed in Karachi on Monday.']);
+  });
+
   it('for any text, returns a numbered article or throws an ArticleError, and never hangs (property)', () => {
     fc.assert(
       fc.property(anyArticleText, (raw) => {

@@ -2,7 +2,7 @@ import { classifyLine, classifyParagraph, EDITOR_NOTE, isLabel } from './boilerp
 import { parseFrontMatter } from './front-matter.js';
 import { guessMeta } from './guess-meta.js';
 import { collapseWhitespace, foldText, splitSentences } from '../language/text.js';
-import type { DroppedText, Paragraph, ParsedArticle, SourceMeta } from '../types.js';
+import type { ArticleText, DocumentMeta, DroppedText, Paragraph, ParsedArticle, SourceMeta } from '../types.js';
 
 /** A source id: lower-case letters, digits and dashes, as used in citations. */
 export const SOURCE_ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
@@ -15,37 +15,58 @@ export class ArticleError extends Error {
   override name = 'ArticleError';
 }
 
+/** A block of lines, with the page it starts on when the document has pages. */
+interface Block {
+  lines: string[];
+  page?: number;
+}
+
+/** A paragraph's text before numbering, with its page. */
+interface Piece {
+  text: string;
+  page?: number;
+}
+
 /**
- * Parses one article file: front matter (or guesses, with warnings), paragraphs, dropped boilerplate, repeats.
- * @param raw the file's text as given
+ * Parses one article: front matter (or guesses, with warnings), paragraphs, dropped boilerplate, repeats.
+ * @param input a text file's text as given, or an article extracted from a document (its paragraphs,
+ *   their pages and what its metadata says; what it leaves out is guessed as for text)
  * @param file the file's name, used in messages and to guess an id
  * @throws ArticleError when the file has no article text or its metadata is malformed
  */
-export function parseArticle(raw: string, file: string): ParsedArticle {
-  let frontMatter;
-  try {
-    frontMatter = parseFrontMatter(raw.replace(/^\uFEFF/, ''), file);
-  } catch (error) {
-    throw new ArticleError((error as Error).message);
+export function parseArticle(input: string | ArticleText, file: string): ParsedArticle {
+  const text: ArticleText = typeof input === 'string' ? { format: 'text', raw: input, meta: {} } : input;
+  let fields: Record<string, string> = {};
+  let blocks: Block[];
+  if (text.format === 'text') {
+    let frontMatter;
+    try {
+      frontMatter = parseFrontMatter(text.raw.replace(/^\uFEFF/, ''), file);
+    } catch (error) {
+      throw new ArticleError((error as Error).message);
+    }
+    if (text.raw.includes('\u0000')) throw new ArticleError(`${file} is not a text file (it contains NUL bytes)`);
+    fields = frontMatter.fields;
+    blocks = splitBlocks(frontMatter.body).map((lines) => ({ lines }));
+  } else {
+    blocks = text.blocks
+      .map((block) => ({ lines: block.text.split('\n').map(collapseWhitespace).filter(Boolean), ...(block.page === undefined ? {} : { page: block.page }) }))
+      .filter((block) => block.lines.length > 0);
   }
-  if (raw.includes('\u0000')) throw new ArticleError(`${file} is not a text file (it contains NUL bytes)`);
-  const blocks = splitBlocks(frontMatter.body);
   const dropped: DroppedText[] = [];
-  const kept: string[] = [];
-  const lines: string[] = [];
+  const kept: Piece[] = [];
   for (const block of blocks) {
-    const keptLines = block.filter((line) => {
+    const keptLines = block.lines.filter((line) => {
       const kind = classifyLine(line);
       if (kind) dropped.push({ kind, text: line });
       return !kind;
     });
-    lines.push(...keptLines);
-    if (keptLines.length > 0) kept.push(keptLines.join('\n'));
+    if (keptLines.length > 0) kept.push({ text: keptLines.join('\n'), ...(block.page === undefined ? {} : { page: block.page }) });
   }
-  const { meta, warnings } = resolveMeta(frontMatter.fields, file, blocks.flat(), kept);
+  const { meta, warnings } = resolveMeta(fields, text.meta, file, blocks.flatMap((b) => b.lines), kept.map((k) => k.text));
   const paragraphs = markRepeats(dropFurniture(kept, meta.title, dropped), dropped);
   if (paragraphs.length === 0) throw new ArticleError(`${file} has no article text after removing boilerplate`);
-  return { meta, paragraphs, dropped, warnings, ...(frontMatter.fields.id === undefined ? { idGuessed: true as const } : {}) };
+  return { meta, paragraphs, dropped, warnings, ...(fields.id === undefined ? { idGuessed: true as const } : {}) };
 }
 
 /** Splits on blank lines when the text has any, else one paragraph per line; lines are tidied. */
@@ -58,10 +79,14 @@ function splitBlocks(body: string): string[][] {
     .filter((block) => block.length > 0);
 }
 
-function resolveMeta(fields: Record<string, string>, file: string, allLines: string[], kept: string[]) {
+/**
+ * The source's metadata: front matter first, then what the document says of itself (`given`), then
+ * guesses from the text, each guess a warning.
+ */
+function resolveMeta(fields: Record<string, string>, given: DocumentMeta, file: string, allLines: string[], kept: string[]) {
   // Guessing reads every line; front matter usually makes it unnecessary.
   let guesses: ReturnType<typeof guessMeta> | undefined;
-  const guessed = () => (guesses ??= guessMeta(allLines, kept, file));
+  const guessed = () => (guesses ??= guessMeta(allLines, kept, file, given));
   const warnings: string[] = [];
   const pick = (key: keyof SourceMeta, value: string | undefined, label: string) => {
     if (value !== undefined) return value;
@@ -71,12 +96,12 @@ function resolveMeta(fields: Record<string, string>, file: string, allLines: str
   };
   const meta: SourceMeta = {
     id: pick('id', fields.id, 'id') ?? '',
-    title: pick('title', fields.title, 'title') ?? '',
-    author: fields.author ?? (Object.keys(fields).length > 0 ? undefined : pick('author', undefined, 'author')),
-    publisher: fields.publisher,
-    date: pick('date', fields.date, 'date'),
-    dateNote: fields.date_note ?? (fields.date === undefined && guessed().date ? `guessed from ${guessed().from.date}` : undefined),
-    url: fields.url,
+    title: pick('title', fields.title ?? given.title, 'title') ?? '',
+    author: fields.author ?? given.author ?? (Object.keys(fields).length > 0 ? undefined : pick('author', undefined, 'author')),
+    publisher: fields.publisher ?? given.publisher,
+    date: pick('date', fields.date ?? given.date, 'date'),
+    dateNote: fields.date_note ?? (fields.date === undefined && given.date === undefined && guessed().date ? `guessed from ${guessed().from.date}` : undefined),
+    url: fields.url ?? given.url,
   };
   if (!SOURCE_ID.test(meta.id)) throw new ArticleError(`${file} has an invalid id ${JSON.stringify(meta.id)}: use lower-case letters, digits and dashes`);
   if (!meta.title) throw new ArticleError(`${file} has no title`);
@@ -87,10 +112,11 @@ function resolveMeta(fields: Record<string, string>, file: string, allLines: str
 }
 
 /** Removes headings (the title again), labels, editor's-note prefixes and paragraph-level furniture. */
-function dropFurniture(blocks: string[], title: string, dropped: DroppedText[]): string[] {
+function dropFurniture(pieces: Piece[], title: string, dropped: DroppedText[]): Piece[] {
   const foldedTitle = foldText(title);
-  const result: string[] = [];
-  for (let block of blocks) {
+  const result: Piece[] = [];
+  for (const piece of pieces) {
+    let block = piece.text;
     const folded = foldText(block);
     const isTitle = folded === foldedTitle || (folded.startsWith(foldedTitle) && folded.length - foldedTitle.length <= 12);
     const kind = isTitle ? 'heading' : isLabel(block) ? 'label' : classifyParagraph(block);
@@ -103,22 +129,23 @@ function dropFurniture(blocks: string[], title: string, dropped: DroppedText[]):
       dropped.push({ kind: 'editor note label', text: note[0].trim() });
       block = block.slice(note[0].length);
     }
-    result.push(block);
+    result.push({ ...piece, text: block });
   }
   return result;
 }
 
 /** Numbers paragraphs and marks what repeats earlier text: whole paragraphs, or sentences inside later ones. */
-function markRepeats(texts: string[], dropped: DroppedText[]): Paragraph[] {
+function markRepeats(pieces: Piece[], dropped: DroppedText[]): Paragraph[] {
   const seenParagraphs = new Map<string, number>();
   const seenSentences = new Map<string, number>();
-  return texts.map((text, i) => {
+  return pieces.map(({ text, page }, i) => {
     const n = i + 1;
+    const paged = (paragraph: Paragraph): Paragraph => (page === undefined ? paragraph : { ...paragraph, page });
     const folded = foldText(text);
     const whole = seenParagraphs.get(folded);
     if (whole !== undefined) {
       dropped.push({ kind: 'repeat', text: `¶${n} repeats ¶${whole}` });
-      return { n, text, body: '', repeatOf: whole };
+      return paged({ n, text, body: '', repeatOf: whole });
     }
     seenParagraphs.set(folded, n);
     const fresh: string[] = [];
@@ -132,10 +159,10 @@ function markRepeats(texts: string[], dropped: DroppedText[]): Paragraph[] {
         if (!seenSentences.has(key)) seenSentences.set(key, n);
       }
     }
-    if (repeatedFrom.length === 0) return { n, text, body: text };
+    if (repeatedFrom.length === 0) return paged({ n, text, body: text });
     dropped.push({ kind: 'repeat', text: `¶${n} repeats ${repeatedFrom.length} sentence(s) of ¶${[...new Set(repeatedFrom)].join(', ¶')}` });
-    if (fresh.length === 0) return { n, text, body: '', repeatOf: repeatedFrom[0] };
-    return { n, text, body: fresh.join(' ') };
+    if (fresh.length === 0) return paged({ n, text, body: '', repeatOf: repeatedFrom[0] });
+    return paged({ n, text, body: fresh.join(' ') });
   });
 }
 

@@ -18,23 +18,27 @@ const MAX_TITLE_WORDS = 25;
  * @param allLines every non-empty line of the file, boilerplate included (bylines and printed dates live there)
  * @param blocks the paragraphs left after line-level boilerplate was removed
  * @param file the file name, the id of last resort
+ * @param known what the document's own metadata says: not guessed, but the id is made from it
  */
-export function guessMeta(allLines: string[], blocks: string[], file: string): GuessedMeta {
+export function guessMeta(allLines: string[], blocks: string[], file: string, known: Partial<SourceMeta> = {}): GuessedMeta {
   const guess: GuessedMeta = { from: {} };
   const firstLine = blocks[0]?.split('\n')[0];
-  if (firstLine && firstLine.split(/\s+/).length <= MAX_TITLE_WORDS) {
+  if (known.title) guess.title = known.title;
+  else if (firstLine && firstLine.split(/\s+/).length <= MAX_TITLE_WORDS) {
     guess.title = firstLine.replace(TITLE_SUFFIX, '');
     guess.from.title = 'the first line';
   }
   const byline = allLines.map((line) => BYLINE.exec(line)?.[1]).find(Boolean);
   const bio = blocks.slice(-3).map((block) => BIO.exec(block)?.[1]).find(Boolean);
-  if (byline || bio) {
+  if (known.author) guess.author = known.author;
+  else if (byline || bio) {
     guess.author = byline ?? bio;
     guess.from.author = byline ? 'a "By" line' : 'the author\'s bio';
   }
-  const dateLine = allLines.find((line) => DATE_LINE.test(line));
+  const dateLine = known.date ? undefined : allLines.find((line) => DATE_LINE.test(line));
   const parsed = dateLine ? chrono().strict.parse(dateLine)[0]?.start : undefined;
-  if (dateLine && parsed) {
+  if (known.date) guess.date = known.date;
+  else if (dateLine && parsed) {
     // The printed components, not a Date: a Date would shift the day by the machine's time zone.
     const pad = (n: number | null) => String(n ?? 0).padStart(2, '0');
     guess.date = `${parsed.get('year')}-${pad(parsed.get('month'))}-${pad(parsed.get('day'))}`;

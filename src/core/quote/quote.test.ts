@@ -19,7 +19,7 @@ describe('checkQuotation', () => {
     const result = checkQuotation(deps, '  “INDEED, it is a great   deal for Pakistan that Russia has lifted its arms embargo”  ');
     expect(result.verdict).toBe('verbatim');
     expect(result.matches).toEqual([{
-      citation: '[aslam-2019 ¶5]', sourceId: 'aslam-2019', paragraph: 5, similarity: 1, differences: [],
+      citation: '[aslam-2019 ¶5]', sourceId: 'aslam-2019', paragraph: 5, page: null, similarity: 1, differences: [],
       text: 'Indeed, it is a great deal for Pakistan that Russia has lifted its arms embargo',
       diff: [{ kind: 'same', text: 'Indeed, it is a great deal for Pakistan that Russia has lifted its arms embargo' }],
     }]);

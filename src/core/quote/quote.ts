@@ -37,6 +37,8 @@ export interface QuoteMatch {
   citation: string;
   sourceId: string;
   paragraph: number;
+  /** The page the paragraph starts on (PDF); null for sources without pages. */
+  page: number | null;
   /** The passage as the source words it. */
   text: string;
   /** Word-level differences: `-words` the source has and the quotation lacks, `+words` the quotation adds. */
@@ -113,9 +115,10 @@ function describeMatch(paragraph: StoredParagraph, source: Token[], quote: strin
     return { kind, text: text.slice(list[from]!.start, list[to]!.end) };
   });
   return {
-    citation: formatCitation(paragraph.sourceId, paragraph.n),
+    citation: formatCitation(paragraph.sourceId, paragraph.n, paragraph.page),
     sourceId: paragraph.sourceId,
     paragraph: paragraph.n,
+    page: paragraph.page ?? null,
     text: paragraph.text.slice(source[alignment.start]!.start, source[alignment.end - 1]!.end),
     differences: diff.filter((s) => s.kind === 'missing' || s.kind === 'added').map((s) => `${s.kind === 'missing' ? '-' : '+'}${s.text}`),
     similarity: Math.round(alignment.similarity * 1000) / 1000,

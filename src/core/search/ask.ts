@@ -50,6 +50,8 @@ export interface Passage {
   sourceId: string;
   paragraph: number;
   citation: string;
+  /** The page the paragraph starts on (PDF); null for sources without pages. */
+  page: number | null;
   text: string;
   score: number;
   source: SourceMeta;
@@ -68,7 +70,7 @@ export interface AskResult {
    */
   level: AnswerLevel;
   /** The sentence that best answers, and in it the phrase of the kind asked (a date, a number, a name); null when not answered. */
-  answer: { text: string; citation: string; sourceId: string; paragraph: number; phrase: { text: string; start: number } | null } | null;
+  answer: { text: string; citation: string; sourceId: string; paragraph: number; page: number | null; phrase: { text: string; start: number } | null } | null;
   /** Share (0-1) of the question's weight the top passage matches. */
   coverage: number;
   /** The question's words the library never uses (none of their forms or synonyms), which decide a "nothing". */
@@ -104,7 +106,10 @@ export function askQuestion(deps: AskDeps, question: string, options: AskOptions
     const sentence = found.length < RERANKED ? chooseSentence(shape, paragraph.body) : undefined;
     const score = sentence ? hit.score * (1 + SENTENCE_WEIGHT * sentence.score) : hit.score;
     found.push({
-      passage: { sourceId: hit.sourceId, paragraph: paragraph.n, citation: formatCitation(hit.sourceId, paragraph.n), text: paragraph.body, score: Math.round(score * 100) / 100, source },
+      passage: {
+        sourceId: hit.sourceId, paragraph: paragraph.n, citation: formatCitation(hit.sourceId, paragraph.n, paragraph.page), page: paragraph.page ?? null,
+        text: paragraph.body, score: Math.round(score * 100) / 100, source,
+      },
       coverage: hit.coverage,
       sentence,
     });
@@ -185,5 +190,5 @@ function pickAnswer(found: { passage: Passage; sentence?: SentenceChoice }[], sh
   }
   const { passage, sentence } = best;
   const phrase = sentence.phrase ? { text: sentence.text.slice(sentence.phrase.start, sentence.phrase.end), start: sentence.phrase.start } : null;
-  return { text: sentence.text, citation: passage.citation, sourceId: passage.sourceId, paragraph: passage.paragraph, phrase };
+  return { text: sentence.text, citation: passage.citation, sourceId: passage.sourceId, paragraph: passage.paragraph, page: passage.page, phrase };
 }

@@ -20,9 +20,12 @@ const OPENERS = /^[\s[(“"'‘{<]+/;
 const CLOSERS = /[\s\])”"'’}>.,;]+$/;
 /** A separator or paragraph word people put between the id and the number (spaces are trimmed apart). */
 const SEPARATOR = /(?:[,:;#§¶.]|(?<![a-z])(?:paragraphs?|paras?|par|pp|p|no|nr|n°))$/i;
+/** The page a citation of a PDF paragraph adds after its number (`[id ¶12, p. 3]`): it names no other paragraph. */
+const PAGE_AFTER_PARAGRAPH = /(¶\s*\d{1,6})\s*,?\s*(?:pp?|pg|page)\.?\s*\d{1,6}$/i;
 
 /**
- * Reads a citation the way the bot prints it (`[gvs-2018 ¶4]`) or a person types it: any case,
+ * Reads a citation the way the bot prints it (`[gvs-2018 ¶4]`, `[smith-2020 ¶12, p. 3]`: the page is
+ * read past) or a person types it: any case,
  * spaces, `¶`, `§`, `#`, `p`, `p.`, `para`, `paragraph`, brackets, parentheses or quotes around
  * it, spaces for the id's dashes (`gvs 2018 4`). Linear in the text's length.
  * @param knownIds when given, an ambiguous reading (`gvs-2018p4`) prefers an id the library has
@@ -30,7 +33,7 @@ const SEPARATOR = /(?:[,:;#§¶.]|(?<![a-z])(?:paragraphs?|paras?|par|pp|p|no|nr
  */
 export function readCitation(text: string, knownIds: readonly string[] = []): CitationRef | undefined {
   if (text.length > MAX_CITATION_LENGTH) return undefined;
-  const stripped = text.normalize('NFKC').replace(OPENERS, '').replace(CLOSERS, '');
+  const stripped = text.normalize('NFKC').replace(OPENERS, '').replace(CLOSERS, '').replace(PAGE_AFTER_PARAGRAPH, '$1');
   const number = /\d{1,6}$/.exec(stripped);
   if (!number || /\d/.test(stripped.charAt(number.index - 1))) return undefined;
   const candidates = idCandidates(stripped.slice(0, number.index));

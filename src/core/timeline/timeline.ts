@@ -9,12 +9,16 @@ export interface SourcedEvent extends ArticleEvent {
   sourceId: string;
   /** The paragraph's id in the library and the search index. */
   paragraphId: number;
+  /** The page the paragraph starts on, for sources with pages (PDF). */
+  page?: number;
 }
 
 /** Where an event is reported, and the date that source gives it. */
 export interface TimelineCitation {
   sourceId: string;
   paragraph: number;
+  /** The page the paragraph starts on, for sources with pages (PDF). */
+  page?: number;
   citation: string;
   /** The sentence that states the date, as the paragraph gives it. */
   quote: string;
@@ -158,7 +162,10 @@ function toTimelineEvent(members: Member[]): TimelineEvent {
     const key = `${event.sourceId} ${event.paragraph} ${date}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    line.citations.push({ sourceId: event.sourceId, paragraph: event.paragraph, citation: formatCitation(event.sourceId, event.paragraph), quote: event.quote, date });
+    line.citations.push({
+      sourceId: event.sourceId, paragraph: event.paragraph, ...(event.page === undefined ? {} : { page: event.page }),
+      citation: formatCitation(event.sourceId, event.paragraph, event.page), quote: event.quote, date,
+    });
   }
   return line;
 }
