@@ -14,12 +14,12 @@ import { writeCranfieldArticles } from './cranfield-library.js';
 import { Fts5Baseline, FTS5_SYSTEM } from './fts5-baseline.js';
 
 /** Scores both systems on the collection in `dir`; `timeMs` is the total query time of each. */
-export function runCranfield(dir: string) {
+export async function runCranfield(dir: string) {
   const collection = loadCranfield(dir);
   const articles = mkdtempSync(join(tmpdir(), 'research-bot-cranfield-'));
   try {
     writeCranfieldArticles(collection.docs, articles);
-    const ctx = openAtStart({ ...loadConfig({}), databasePath: ':memory:', articlesDir: articles }, { log: createLogger({ debug: false, quiet: true }) });
+    const ctx = await openAtStart({ ...loadConfig({}), databasePath: ':memory:', articlesDir: articles }, { log: createLogger({ debug: false, quiet: true }) });
     let started = performance.now();
     const ours = collection.queries.map((q) => {
       const hits = ctx.search.search(analyzeQuestion(ctx.askDeps, q.text), {}, 100);

@@ -60,7 +60,7 @@ async function measure(size: number) {
     const databasePath = join(dir, 'library.db');
     const log = createLogger({ debug: false, quiet: true });
     let t = performance.now();
-    openAtStart({ ...loadConfig({}), databasePath, articlesDir: join(dir, 'articles') }, { log }).close();
+    (await openAtStart({ ...loadConfig({}), databasePath, articlesDir: join(dir, 'articles') }, { log })).close();
     const ingestMs = performance.now() - t;
 
     const baselinePath = join(dir, 'baseline.db');

@@ -102,8 +102,8 @@ function printStudentSet(ctx: AppContext, root: string, verbose: boolean): void 
   }
 }
 
-function printSquad(root: string, folder: string, verbose: boolean): void {
-  const run = runSquad(folder, absentTopics(root, 'squad'));
+async function printSquad(root: string, folder: string, verbose: boolean): Promise<void> {
+  const run = await runSquad(folder, absentTopics(root, 'squad'));
   console.log(`\nSQuAD 2.0 (${run.articles} articles, ${run.paragraphs} paragraphs, ${run.answerable} answerable and ${run.unanswerable} unanswerable questions; recall and MRR@10 of the question's paragraph):`);
   if (run.issues.length > 0) console.log(`Ingest differs from SQuAD: ${run.issues.join('; ')}`);
   else console.log('Ingest kept every SQuAD paragraph, in order, with its text.');
@@ -125,7 +125,7 @@ function printSquad(root: string, folder: string, verbose: boolean): void {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = projectRoot();
   const config = { ...loadConfig(), databasePath: ':memory:', articlesDir: join(root, 'data/articles') };
-  const ctx = openAtStart(config, { log: createLogger({ debug: false, quiet: true }) });
+  const ctx = await openAtStart(config, { log: createLogger({ debug: false, quiet: true }) });
   const set = JSON.parse(readFileSync(join(root, 'bench/questions.json'), 'utf8')) as QuestionSet;
   const run = runQualityBench(ctx, set);
   console.log(`Question set: ${run.answerable.length} answerable, ${run.unanswerable.length} unanswerable (bench/questions.json)`);
@@ -141,14 +141,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const generated = process.argv.indexOf('--generated');
   const paragraphs = generated > 0 ? Number(process.argv[generated + 1]) : 10_000;
   if (!Number.isInteger(paragraphs) || paragraphs < 1) throw new Error('--generated needs a number of paragraphs, e.g. 10000');
-  printNewsTimelineBench(news.articles, process.argv.includes('--verbose'), paragraphs);
+  await printNewsTimelineBench(news.articles, process.argv.includes('--verbose'), paragraphs);
   const squadFolder = optionValue('--squad', '../shared/eval/squad');
-  if (squadFolder) printSquad(root, squadFolder, process.argv.includes('--verbose'));
+  if (squadFolder) await printSquad(root, squadFolder, process.argv.includes('--verbose'));
   const at = process.argv.indexOf('--cranfield');
   if (at > 0) {
     const folder = process.argv[at + 1];
     if (!folder) throw new Error('--cranfield needs the collection folder, e.g. ../shared/eval/cranfield');
-    const cranfield = runCranfield(folder);
+    const cranfield = await runCranfield(folder);
     console.log(`\nCranfield (${cranfield.queries} queries, nDCG@10 with gain 5 - grade, MAP@100, recall@100):`);
     console.table(cranfield.rows);
   }

@@ -41,7 +41,7 @@ function alter(sentence: string, edits: number, vocabulary: string[], next: () =
   return words.join(' ');
 }
 
-const ctx = openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }) });
+const ctx = await openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }) });
 const paragraphs = ctx.sources.getParagraphsById([...ctx.sources.indexable()].map((d) => d.id));
 const sentences = paragraphs.flatMap((p) => splitSentences(p.body).filter((s) => s.split(' ').length >= 8).map((s) => ({ p, s })));
 const vocabulary = [...new Set(paragraphs.flatMap((p) => p.body.split(' ')))];

@@ -77,7 +77,7 @@ function phraseFigures(answers: { gold: string[]; reply: Reply }[]): { withPhras
  * Scores research-bot and the FTS5 baseline on the SQuAD articles in `folder`, and asks both the
  * `absent` questions (topics those articles lack).
  */
-export function runSquad(folder: string, absent: string[] = []) {
+export async function runSquad(folder: string, absent: string[] = []) {
   const articles = (JSON.parse(readFileSync(join(folder, SQUAD_FILE), 'utf8')) as { data: SquadArticle[] }).data;
   const temp = mkdtempSync(join(tmpdir(), 'research-bot-squad-'));
   try {
@@ -86,9 +86,9 @@ export function runSquad(folder: string, absent: string[] = []) {
     mkdirSync(articlesDir);
     mkdirSync(files);
     for (const article of articles) writeFileSync(join(files, `${squadId(article.title)}.txt`), articleFile(article));
-    const ctx = openAtStart(loadConfig({ DATABASE_PATH: ':memory:', ARTICLES_DIR: articlesDir }), { log: createLogger({ debug: false, quiet: true }) });
+    const ctx = await openAtStart(loadConfig({ DATABASE_PATH: ':memory:', ARTICLES_DIR: articlesDir }), { log: createLogger({ debug: false, quiet: true }) });
     try {
-      const ingest = ingestPaths(ctx, [files]);
+      const ingest = await ingestPaths(ctx, [files]);
       const issues = [
         ...ingest.refused.map((r) => `refused: ${r.reason}`),
         ...ingest.warnings.flatMap((w) => w.warnings.map((text) => `${w.file}: ${text}`)),

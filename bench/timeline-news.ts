@@ -99,11 +99,11 @@ export function writeNewsArticles(articles: NewsArticle[], dir: string): string 
  * `dir` ingested as `research-bot ingest` does. The caller closes it.
  * @throws Error when the ingester refuses any file
  */
-export function ingestIntoFreshLibrary(dir: string): AppContext {
+export async function ingestIntoFreshLibrary(dir: string): Promise<AppContext> {
   const empty = mkdtempSync(join(tmpdir(), 'research-bot-empty-'));
   try {
-    const ctx = openAtStart({ ...loadConfig({}), databasePath: ':memory:', articlesDir: empty }, { log: createLogger({ debug: false, quiet: true }) });
-    const report = ingestPaths(ctx, [dir]);
+    const ctx = await openAtStart({ ...loadConfig({}), databasePath: ':memory:', articlesDir: empty }, { log: createLogger({ debug: false, quiet: true }) });
+    const report = await ingestPaths(ctx, [dir]);
     if (report.refused.length > 0) {
       ctx.close();
       throw new Error(`bench: the ingester refused ${report.refused.map((r) => r.reason).join(' ')}`);
@@ -221,16 +221,16 @@ const GENERATED_TOPIC = 'energy pipeline';
  * (what chaining does with nothing to stop it), and through buildTimeline with a topic and with a
  * source, the only ways /timeline reads a library of more than MAX_MERGED_EVENTS events.
  */
-function mergeGenerated(dir: string, paragraphs: number) {
+async function mergeGenerated(dir: string, paragraphs: number) {
   const rows = [];
   const smallDir = generateAt(join(dir, 'generated-small'), SMALL_GENERATED);
-  const small = ingestIntoFreshLibrary(smallDir);
+  const small = await ingestIntoFreshLibrary(smallDir);
   try {
     rows.push({ library: `generated, ${SMALL_GENERATED.toLocaleString('en')} paragraphs`, how: 'buildTimeline()', events: small.events.countEvents(), ...timed(() => buildTimeline(small.timelineDeps).events) });
   } finally {
     small.close();
   }
-  const large = ingestIntoFreshLibrary(generateAt(join(dir, 'generated'), paragraphs));
+  const large = await ingestIntoFreshLibrary(generateAt(join(dir, 'generated'), paragraphs));
   try {
     const library = `generated, ${paragraphs.toLocaleString('en')} paragraphs`;
     const events = large.events.countEvents();
@@ -255,10 +255,10 @@ function timed(merge: () => TimelineEvent[]) {
 }
 
 /** Scores the timeline and raw chrono-node on the annotated articles, and measures the widest merged lines. */
-export function runNewsTimelineBench(articles: NewsArticle[], { generatedParagraphs = 10_000 } = {}) {
+export async function runNewsTimelineBench(articles: NewsArticle[], { generatedParagraphs = 10_000 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'research-bot-news-'));
   try {
-    const ctx = ingestIntoFreshLibrary(writeNewsArticles(articles, join(dir, 'news')));
+    const ctx = await ingestIntoFreshLibrary(writeNewsArticles(articles, join(dir, 'news')));
     const timex: TimexResult[] = [];
     const extracted: ReadDate[] = [];
     const chronoReads: ReadDate[] = [];
@@ -303,7 +303,7 @@ export function runNewsTimelineBench(articles: NewsArticle[], { generatedParagra
     } finally {
       ctx.close();
     }
-    const merging = [{ library: `news, ${articles.length} articles`, how: 'buildTimeline()', events: extracted.length, ...news }, ...mergeGenerated(dir, generatedParagraphs)];
+    const merging = [{ library: `news, ${articles.length} articles`, how: 'buildTimeline()', events: extracted.length, ...news }, ...(await mergeGenerated(dir, generatedParagraphs))];
     return {
       timex,
       rows: [...scores(timex, 'timeline'), ...scores(timex, 'chrono')],
@@ -321,8 +321,8 @@ export function runNewsTimelineBench(articles: NewsArticle[], { generatedParagra
 }
 
 /** Prints the news-timeline scores (and, verbose, every miss and false event) for `npm run bench:quality`. */
-export function printNewsTimelineBench(articles: NewsArticle[], verbose: boolean, generatedParagraphs = 10_000): void {
-  const run = runNewsTimelineBench(articles, { generatedParagraphs });
+export async function printNewsTimelineBench(articles: NewsArticle[], verbose: boolean, generatedParagraphs = 10_000): Promise<void> {
+  const run = await runNewsTimelineBench(articles, { generatedParagraphs });
   console.log(`\nNews timeline: ${run.timex.length} annotated dates in ${articles.length} news articles (bench/timeline-news.json), resolved against each article's date`);
   console.table(run.rows);
   console.table([

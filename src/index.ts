@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     await startBot(config);
     return;
   }
-  const ctx = openAtStart(config);
+  const ctx = await openAtStart(config);
   try {
     await runLocalPrompt(ctx);
   } finally {

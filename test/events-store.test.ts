@@ -16,7 +16,7 @@ const ARTICLES = join(projectRoot(), 'data/articles');
 let dir: string;
 let logged: string[];
 const log: Logger = { info: (m) => logged.push(m), warn: (m) => logged.push(m), error: (m) => logged.push(m) };
-const open = (articlesDir = ARTICLES): AppContext =>
+const open = (articlesDir = ARTICLES): Promise<AppContext> =>
   openAtStart(loadConfig({ DATABASE_PATH: join(dir, 'library.db'), ARTICLES_DIR: articlesDir }), { log });
 
 /** The events the five shipped articles give, extracted without the database. */
@@ -42,14 +42,14 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('ingestPaths', () => {
-  it('writes each source\'s events with its paragraphs, and reports how many', () => {
-    const ctx = open();
+  it('writes each source\'s events with its paragraphs, and reports how many', async () => {
+    const ctx = await open();
     try {
       expect(ctx.events.countEvents()).toBe(expectedEventCount());
       expect(ctx.events.sourcesToExtract(EVENT_EXTRACTOR_VERSION)).toEqual([]);
       const file = join(dir, 'new.txt');
       writeFileSync(file, '---\nid: new-2020\ntitle: New\ndate: 2020-05\n---\nThe treaty was signed in 2014.\n\nLast year, the ministers met.');
-      const report = ingestPaths(ctx, [file]);
+      const report = await ingestPaths(ctx, [file]);
       expect(report.events).toBe(2);
       const added = ctx.events.listEvents().filter((e) => e.sourceId === 'new-2020');
       expect(added.map((e) => [e.paragraph, e.date, e.relative])).toEqual([[1, '2014', false], [2, '2019', true]]);
@@ -58,22 +58,22 @@ describe('ingestPaths', () => {
     }
   });
 
-  it('replaces a source\'s events when the article changes, never keeping the old ones', () => {
-    const ctx = open();
+  it('replaces a source\'s events when the article changes, never keeping the old ones', async () => {
+    const ctx = await open();
     try {
       const file = join(dir, 'a.txt');
       writeFileSync(file, '---\nid: a-2020\ntitle: A\ndate: 2020\n---\nSigned in 2014.');
-      ingestPaths(ctx, [file]);
+      await ingestPaths(ctx, [file]);
       writeFileSync(file, '---\nid: a-2020\ntitle: A\ndate: 2020\n---\nSigned in 2015, and again in 2016.');
-      ingestPaths(ctx, [file]);
+      await ingestPaths(ctx, [file]);
       expect(ctx.events.listEvents().filter((e) => e.sourceId === 'a-2020').map((e) => e.date)).toEqual(['2015', '2016']);
     } finally {
       ctx.close();
     }
   });
 
-  it('writes nothing, neither paragraphs nor events, when writing one source\'s events fails', () => {
-    const ctx = open();
+  it('writes nothing, neither paragraphs nor events, when writing one source\'s events fails', async () => {
+    const ctx = await open();
     try {
       const before = { sources: ctx.sources.countSources(), events: ctx.events.countEvents() };
       const first = join(dir, 'first.txt');
@@ -85,7 +85,7 @@ describe('ingestPaths', () => {
         if (id === 'second-2020') throw new Error('disk full');
         real(id, events, version);
       });
-      expect(() => ingestPaths(ctx, [first, second])).toThrow('disk full');
+      await expect(ingestPaths(ctx, [first, second])).rejects.toThrow('disk full');
       expect({ sources: ctx.sources.countSources(), events: ctx.events.countEvents() }).toEqual(before);
       expect(ctx.sources.getSource('first-2020')).toBeUndefined();
     } finally {
@@ -95,8 +95,8 @@ describe('ingestPaths', () => {
 });
 
 describe('EventStore', () => {
-  it('reads back every event as extracted: the sentence, the summary and the date as written come from the paragraph', () => {
-    const ctx = open();
+  it('reads back every event as extracted: the sentence, the summary and the date as written come from the paragraph', async () => {
+    const ctx = await open();
     try {
       const extracted = readdirSync(ARTICLES).flatMap((name) => {
         const article = parseArticle(readFileSync(join(ARTICLES, name), 'utf8'), name);
@@ -115,7 +115,7 @@ describe('EventStore', () => {
     }
   });
 
-  it('extracts again the events of a library whose events copied their sentences (before migration 005)', () => {
+  it('extracts again the events of a library whose events copied their sentences (before migration 005)', async () => {
     const oldMigrations = join(dir, 'migrations-004');
     mkdirSync(oldMigrations);
     for (const name of ['001-init.sql', '002-events.sql', '003-search-terms.sql', '004-events-year.sql']) copyFileSync(join(projectRoot(), 'migrations', name), join(oldMigrations, name));
@@ -130,7 +130,7 @@ describe('EventStore', () => {
     })();
     db.close();
 
-    const ctx = open(join(dir, 'no-articles-here'));
+    const ctx = await open(join(dir, 'no-articles-here'));
     try {
       expect(ctx.events.countEvents()).toBe(expectedEventCount());
       expect(ctx.events.listEvents().some((e) => e.summary === 'old')).toBe(false);
@@ -142,7 +142,7 @@ describe('EventStore', () => {
 });
 
 describe('backfillEvents', () => {
-  it('extracts the events of a library made before the events table, once, at start-up', () => {
+  it('extracts the events of a library made before the events table, once, at start-up', async () => {
     const oldMigrations = join(dir, 'migrations-001');
     mkdirSync(oldMigrations);
     copyFileSync(join(projectRoot(), 'migrations/001-init.sql'), join(oldMigrations, '001-init.sql'));
@@ -153,7 +153,7 @@ describe('backfillEvents', () => {
     })();
     db.close();
 
-    const ctx = open(join(dir, 'no-articles-here'));
+    const ctx = await open(join(dir, 'no-articles-here'));
     try {
       expect(ctx.events.countEvents()).toBe(expectedEventCount());
       expect(logged).toEqual([
@@ -168,17 +168,17 @@ describe('backfillEvents', () => {
     // The next start reads the articles folder: its files take over the sources whose stored files
     // are gone (same ids), extracting nothing again; the start after that has nothing to do.
     logged = [];
-    open().close();
+    (await open()).close();
     expect(logged).toEqual([`Read the articles folder ${displayPath(ARTICLES)}: added 0, updated 5 (aslam-2019, berger-2019, gvs-2018, kharakov-2014, observer-2021), unchanged 0, refused 0; 98 paragraphs written.`]);
     logged = [];
-    open().close();
+    (await open()).close();
     expect(logged).toEqual([]);
   });
 });
 
 describe('EventStore.replaceEventsOf', () => {
-  it('refuses an event citing a paragraph the source does not have, naming both', () => {
-    const ctx = open();
+  it('refuses an event citing a paragraph the source does not have, naming both', async () => {
+    const ctx = await open();
     try {
       const event = { paragraph: 99, date: '2014', precision: 'year' as const, summary: 's', quote: 'q', quoteAt: 0, mention: '2014', offset: 0, relative: false };
       expect(() => ctx.events.replaceEventsOf('gvs-2018', [event], EVENT_EXTRACTOR_VERSION)).toThrow('events: gvs-2018 has no paragraph 99');

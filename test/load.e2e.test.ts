@@ -27,8 +27,8 @@ let bot: BotProcess;
 let dir: string;
 
 /** The answer each question must get: the same command run in-process on the same articles. */
-function expectedAnswers(): Map<string, DiscordReply> {
-  const ctx = openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }) });
+async function expectedAnswers(): Promise<Map<string, DiscordReply>> {
+  const ctx = await openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }) });
   try {
     const ask = commandsByName.get('ask')!;
     return new Map(QUESTIONS.map((question) => [question, ask.renderDiscord(ask.run(ctx, { question }))]));
@@ -63,7 +63,7 @@ afterAll(async () => {
 
 describe(`${INTERACTIONS} concurrent /ask interactions`, () => {
   it('are all acknowledged with a deferral and all get the right answer', async () => {
-    const expected = expectedAnswers();
+    const expected = await expectedAnswers();
     const started = performance.now();
     const played: { question: string; interaction: PlayedInteraction }[] = [];
     for (let i = 0; i < INTERACTIONS; i++) {

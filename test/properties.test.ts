@@ -32,11 +32,11 @@ let dir: string;
 const errorsLogged: string[] = [];
 const quietLog: Logger = { info: () => undefined, warn: () => undefined, error: (message) => void errorsLogged.push(message) };
 
-beforeAll(() => {
-  ctx = openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: quietLog });
+beforeAll(async () => {
+  ctx = await openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: quietLog });
   dir = mkdtempSync(join(tmpdir(), 'research-bot-properties-'));
   // The CLI's library: the shipped articles, read at start as the bot reads them.
-  openAtStart(loadConfig({ DATABASE_PATH: join(dir, 'library.db') }), { log: quietLog }).close();
+  (await openAtStart(loadConfig({ DATABASE_PATH: join(dir, 'library.db') }), { log: quietLog })).close();
 });
 afterAll(() => {
   ctx.close();
@@ -77,6 +77,14 @@ function outcome<T>(make: () => T): { value?: T; error?: unknown } {
   }
 }
 
+async function outcomeOf<T>(promise: Promise<T>): Promise<{ value?: T; error?: unknown }> {
+  try {
+    return { value: await promise };
+  } catch (error) {
+    return { error };
+  }
+}
+
 /** An expected failure: a UserError or QuestionError whose message is one short, clean sentence. */
 function expectOneSentence(error: unknown): void {
   if (!(error instanceof UserError || error instanceof QuestionError)) throw error;
@@ -98,10 +106,10 @@ function expectSafeReply(reply: DiscordReply): void {
 }
 
 describe.each(commands.map((c) => [c.data.name, c] as const))('/%s, whatever the options hold', (_name, command) => {
-  it('replies within Discord limits without mentions, or fails with one sentence', () => {
-    fc.assert(
-      fc.property(optionsFor(command), (options) => {
-        const { value, error } = outcome(() => command.renderDiscord(command.run(ctx, options)));
+  it('replies within Discord limits without mentions, or fails with one sentence', async () => {
+    await fc.assert(
+      fc.asyncProperty(optionsFor(command), async (options) => {
+        const { value, error } = await outcomeOf((async () => command.renderDiscord(await command.run(ctx, options)))());
         if (error !== undefined) expectOneSentence(error);
         else expectSafeReply(value!);
       }),
@@ -109,10 +117,10 @@ describe.each(commands.map((c) => [c.data.name, c] as const))('/%s, whatever the
     );
   });
 
-  it('renders the same results as terminal text without throwing', () => {
-    fc.assert(
-      fc.property(optionsFor(command), (options) => {
-        const { value, error } = outcome(() => command.renderText(command.run(ctx, options)));
+  it('renders the same results as terminal text without throwing', async () => {
+    await fc.assert(
+      fc.asyncProperty(optionsFor(command), async (options) => {
+        const { value, error } = await outcomeOf((async () => command.renderText(await command.run(ctx, options)))());
         if (error !== undefined) expectOneSentence(error);
         else expect(typeof value).toBe('string');
       }),
@@ -156,13 +164,13 @@ describe('the local prompt', () => {
     );
   });
 
-  it('answers every typed line with text or one sentence, never an unexpected failure', () => {
+  it('answers every typed line with text or one sentence, never an unexpected failure', async () => {
     const optionLine = fc.tuple(fc.constantFrom(...commands.map((c) => c.data.name)), fc.array(fc.tuple(fc.constantFrom('question', 'source', 'from', 'to', 'limit', 'private', 'cite', 'action', 'bogus'), hostileLine), { maxLength: 4 }))
       .map(([name, options]) => `/${name} ${options.map(([o, v]) => `${o}: ${v}`).join(' ')}`);
-    fc.assert(
-      fc.property(fc.oneof(hostileText, optionLine), (line) => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hostileText, optionLine), async (line) => {
         const before = errorsLogged.length;
-        const { value, error } = outcome(() => answerLine(ctx, line));
+        const { value, error } = await outcomeOf(answerLine(ctx, line));
         expect(error).toBeUndefined();
         expect(errorsLogged.slice(before)).toEqual([]);
         if (value!.startsWith('⚠ ')) expectOneSentence(new UserError(value!.slice(2)));
@@ -192,14 +200,14 @@ describe('parseArticle on any file', () => {
 });
 
 describe('hostile articles in the library', () => {
-  it('are shown by /ask and /source within limits, without mentions, or refused at ingestion with one sentence', () => {
+  it('are shown by /ask and /source within limits, without mentions, or refused at ingestion with one sentence', async () => {
     const ask = commands.find((c) => c.data.name === 'ask')!;
     const source = commands.find((c) => c.data.name === 'source');
-    fc.assert(
-      fc.property(hostileArticle, ({ id, text }) => {
+    await fc.assert(
+      fc.asyncProperty(hostileArticle, async ({ id, text }) => {
         const file = join(dir, `${id}.md`);
         writeFileSync(file, text);
-        const { refused } = ingestPaths(ctx, [file]);
+        const { refused } = await ingestPaths(ctx, [file]);
         if (refused.length > 0) return expectOneSentence(new UserError(refused[0]!.reason));
         const answer = outcome(() => ask.renderDiscord(ask.run(ctx, { question: 'Zanzibar quokka summit', source: id })));
         expect(answer.error).toBeUndefined();

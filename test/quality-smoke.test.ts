@@ -7,7 +7,7 @@ import { createLogger } from '../src/app/log.js';
 
 // The question set of `npm run bench:quality` as a regression test: a change to analysis, ranking or
 // refusal that loses a question shows here. Improvements update the counts (and the README figures).
-const ctx = openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }) });
+const ctx = await openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }) });
 afterAll(() => ctx.close());
 const set = JSON.parse(readFileSync(new URL('../bench/questions.json', import.meta.url), 'utf8'));
 const run = runQualityBench(ctx, set);

@@ -17,14 +17,14 @@ const dir = mkdtempSync(join(tmpdir(), 'research-bot-chains-'));
 let ctx: AppContext;
 let lines: TimelineEvent[];
 
-beforeAll(() => {
+beforeAll(async () => {
   const random = createRandom(7);
   mkdirSync(join(dir, 'articles'));
   for (let i = 0; i < ARTICLES; i++) {
     const body = Array.from({ length: 4 }, () => generateParagraph(random)).join('\n\n');
     writeFileSync(join(dir, 'articles', `g${i}.md`), `---\nid: g-${i}\ntitle: Generated ${i}\ndate: ${2000 + (i % 25)}\n---\n${body}\n`);
   }
-  ctx = ingestIntoFreshLibrary(join(dir, 'articles'));
+  ctx = await ingestIntoFreshLibrary(join(dir, 'articles'));
   lines = buildTimeline(ctx.timelineDeps).events;
 });
 afterAll(() => {

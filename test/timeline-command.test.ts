@@ -8,22 +8,22 @@ import { createLogger } from '../src/app/log.js';
 import { TOPIC_PREFIX } from '../src/render/discord-timeline.js';
 
 let ctx: AppContext;
-beforeAll(() => {
-  ctx = openAtStart({ ...loadConfig({}), databasePath: ':memory:' }, { log: createLogger({ debug: false, quiet: true }) });
+beforeAll(async () => {
+  ctx = await openAtStart({ ...loadConfig({}), databasePath: ':memory:' }, { log: createLogger({ debug: false, quiet: true }) });
 });
 afterAll(() => ctx.close());
 
 describe('/timeline', () => {
-  it('answers at the local prompt as in Discord, filters included', () => {
-    expect(answerLine(ctx, '/timeline topic: gas pipeline from: 2019')).toBe([
+  it('answers at the local prompt as in Discord, filters included', async () => {
+    expect(await answerLine(ctx, '/timeline topic: gas pipeline from: 2019')).toBe([
       'Timeline: 1 event about "gas pipeline", from 2019.',
       '',
       '2019',
       '  6 February 2019 — During a visit of the Russian delegation, headed by Gazprom, the Russian side',
       '    pledged an investment of $14 billion in offshore gas pipeline project. [observer-2021 ¶27]',
     ].join('\n'));
-    expect(answerLine(ctx, '/timeline from: 2020 to: 2014')).toBe('⚠ "from" (2020) is after "to" (2014).');
-    expect(answerLine(ctx, '/timeline source: nobody')).toBe('⚠ There is no source "nobody" in the library.');
+    expect(await answerLine(ctx, '/timeline from: 2020 to: 2014')).toBe('⚠ "from" (2020) is after "to" (2014).');
+    expect(await answerLine(ctx, '/timeline source: nobody')).toBe('⚠ There is no source "nobody" in the library.');
   });
 
   it('keeps to the topic: "defence agreement" gives the 2014 agreement once, linked to the 2015 report, not every defence minister', () => {

@@ -50,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
   const open = () => {
     const ctx = createContext(config, { log });
     try {
-      prepareLibrary(ctx, { readArticles: false });
+      prepareLibrary(ctx);
     } catch (error) {
       ctx.close();
       throw error;
@@ -61,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
     case 'ask':
       return runAsk(rest, open);
     case 'ingest':
-      return runIngest(rest, open);
+      return await runIngest(rest, open);
     case 'timeline':
       return runTimeline(rest, open);
     case 'remove':
@@ -116,7 +116,7 @@ function runAsk(args: string[], open: () => AppContext): number {
   return 0;
 }
 
-function runIngest(args: string[], open: () => AppContext): number {
+async function runIngest(args: string[], open: () => AppContext): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' }, threads: { type: 'string' }, progress: { type: 'boolean' } });
   if (positionals.length === 0) throw new UsageError('Give the files or folders to ingest: research-bot ingest data/articles');
   const threads = integerOption(values.threads, 'threads', 1, 64);
@@ -127,7 +127,7 @@ function runIngest(args: string[], open: () => AppContext): number {
       : process.stderr.isTTY
         ? (done: number, total: number, file: string) => process.stderr.write(`\r\x1b[Kingesting ${done}/${total} ${file.slice(-60)}`)
         : undefined;
-    const report = ingestPaths(ctx, positionals, progress, threads);
+    const report = await ingestPaths(ctx, positionals, progress, threads);
     if (progress && !values.progress) process.stderr.write('\r\x1b[K');
     if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     else {

@@ -49,11 +49,11 @@ export function parseSlashLine(line: string): ParsedLine {
 }
 
 /** Answers one line of the local prompt: the reply text, or a one-sentence error. */
-export function answerLine(ctx: AppContext, line: string): string {
+export async function answerLine(ctx: AppContext, line: string): Promise<string> {
   if (/^\/?(help|\?)$/i.test(line.trim())) return HELP();
   try {
     const { command, options } = parseSlashLine(line);
-    return command.renderText(command.run(ctx, options));
+    return command.renderText(await command.run(ctx, options));
   } catch (error) {
     if (error instanceof UserError || error instanceof QuestionError) return `⚠ ${error.message}`;
     ctx.log.error(`local command failed: ${line.slice(0, 100)}`, error);
@@ -73,12 +73,21 @@ export function runLocalPrompt(ctx: AppContext, input: NodeJS.ReadableStream = p
     rl.setPrompt('> ');
     rl.prompt();
   }
+  // Lines are answered one at a time, in order, even when an answer takes a while (/library reingest).
+  let answered = Promise.resolve();
+  let quit = false;
   return new Promise((resolve) => {
     rl.on('line', (line) => {
-      if (/^\/?(quit|exit)$/i.test(line.trim())) return rl.close();
-      if (line.trim()) output.write(answerLine(ctx, line) + '\n\n');
-      if (interactive) rl.prompt();
+      answered = answered.then(async () => {
+        if (quit) return;
+        if (/^\/?(quit|exit)$/i.test(line.trim())) {
+          quit = true;
+          return rl.close();
+        }
+        if (line.trim()) output.write((await answerLine(ctx, line)) + '\n\n');
+        if (interactive) rl.prompt();
+      });
     });
-    rl.on('close', () => resolve());
+    rl.on('close', () => void answered.then(() => resolve()));
   });
 }

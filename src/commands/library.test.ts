@@ -15,8 +15,8 @@ import { library } from './library.js';
 const quiet = createLogger({ debug: false, quiet: true });
 let ctx: AppContext;
 
-beforeEach(() => {
-  ctx = openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: quiet });
+beforeEach(async () => {
+  ctx = await openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: quiet });
 });
 afterEach(() => ctx.close());
 
@@ -30,9 +30,9 @@ describe('library', () => {
     expect(json.contexts).toEqual([InteractionContextType.Guild]);
   });
 
-  it('removes a source from the library and the search index', () => {
+  it('removes a source from the library and the search index', async () => {
     expect(citations('Martin Berger bitter enemies geopolitical partners')).toContain('berger-2019');
-    const result = library.run(ctx, { action: 'remove', source: 'berger-2019' });
+    const result = await library.run(ctx, { action: 'remove', source: 'berger-2019' });
     expect(result).toEqual({ action: 'remove', removed: expect.objectContaining({ id: 'berger-2019', paragraphCount: 17 }) });
     expect(ctx.sources.getSource('berger-2019')).toBeUndefined();
     expect(ctx.sources.getParagraphsOf('berger-2019')).toEqual([]);
@@ -43,28 +43,28 @@ describe('library', () => {
     expect(checkMessageLimits(library.renderDiscord(result))).toEqual([]);
   });
 
-  it('re-reads the articles folder, bringing a removed source back', () => {
-    library.run(ctx, { action: 'remove', source: 'berger-2019' });
-    const result = library.run(ctx, { action: 'reingest' });
+  it('re-reads the articles folder, bringing a removed source back', async () => {
+    await library.run(ctx, { action: 'remove', source: 'berger-2019' });
+    const result = await library.run(ctx, { action: 'reingest' });
     expect(library.renderText(result)).toBe('Re-read the articles folder: added 1 (berger-2019), updated 0, unchanged 4, refused 0; 17 paragraphs written.');
     expect(citations('Martin Berger bitter enemies geopolitical partners')).toContain('berger-2019');
     expect(ctx.search.size()).toBe(97);
   });
 
-  it('refuses an unknown or missing source and changes nothing', () => {
-    expect(() => library.run(ctx, { action: 'remove', source: 'no-such\nsource' })).toThrow('There is no source "no-such source" in the library; nothing was removed.');
-    expect(() => library.run(ctx, { action: 'remove' })).toThrow('Say which source to remove: /library action: remove source: <id>.');
+  it('refuses an unknown or missing source and changes nothing', async () => {
+    await expect(library.run(ctx, { action: 'remove', source: 'no-such\nsource' })).rejects.toThrow('There is no source "no-such source" in the library; nothing was removed.');
+    await expect(library.run(ctx, { action: 'remove' })).rejects.toThrow('Say which source to remove: /library action: remove source: <id>.');
     expect(ctx.sources.countSources()).toBe(5);
   });
 
-  it('refuses to change a library opened read-only (the shards of the bot)', () => {
+  it('refuses to change a library opened read-only (the shards of the bot)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'research-bot-library-'));
     try {
       const config = loadConfig({ DATABASE_PATH: join(dir, 'library.db') });
-      openAtStart(config, { log: quiet }).close();
-      const shard = openAtStart(config, { log: quiet, readonly: true });
+      (await openAtStart(config, { log: quiet })).close();
+      const shard = await openAtStart(config, { log: quiet, readonly: true });
       try {
-        expect(() => library.run(shard, { action: 'remove', source: 'berger-2019' })).toThrow('The library is open read-only here (the bot runs in shards); change it with the CLI, then restart the bot.');
+        await expect(library.run(shard, { action: 'remove', source: 'berger-2019' })).rejects.toThrow('The library is open read-only here (the bot runs in shards); change it with the CLI, then restart the bot.');
       } finally {
         shard.close();
       }

@@ -19,10 +19,10 @@ const CHANGED_COLOUR = 0x1565c0;
 const MANAGE_GUILD = 1n << 5n;
 const GUILD_CONTEXT = 0 as InteractionContextType.Guild;
 
-function change(ctx: AppContext, action: string, sourceId: string | undefined): LibraryChange {
+async function change(ctx: AppContext, action: string, sourceId: string | undefined): Promise<LibraryChange> {
   // Shards open the library read-only, and each holds its own index: changes go through the CLI.
   if (ctx.db.readonly) throw new UserError('The library is open read-only here (the bot runs in shards); change it with the CLI, then restart the bot.');
-  if (action === 'reingest') return { action, report: ingestPaths(ctx, [ctx.config.articlesDir]) };
+  if (action === 'reingest') return { action, report: await ingestPaths(ctx, [ctx.config.articlesDir]) };
   if (action !== 'remove') throw new QuestionError('Choose an action: remove or reingest.');
   if (!sourceId?.trim()) throw new QuestionError('Say which source to remove: /library action: remove source: <id>.');
   const [removed] = removeSources(ctx, [sourceId.trim()]);
@@ -49,7 +49,7 @@ export const library = {
       { type: OPTION.string, name: 'source', description: 'The source to remove (type to search titles)', autocomplete: true, max_length: 100 },
     ],
   }),
-  run: (ctx, options): LibraryChange => change(ctx, String(options.action ?? ''), options.source === undefined ? undefined : String(options.source)),
+  run: (ctx, options): Promise<LibraryChange> => change(ctx, String(options.action ?? ''), options.source === undefined ? undefined : String(options.source)),
   // Re-reading a folder can take minutes on a large library: the bot does it in a child process
   // (the CLI's ingest, on the same database) and keeps answering meanwhile. An in-memory library
   // cannot be shared with another process, so it is re-read in place.

@@ -8,8 +8,8 @@ import { embedLength } from '../render/discord-kit.js';
 import { quoteCommand } from './quote.js';
 
 let ctx: AppContext;
-beforeAll(() => {
-  ctx = openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }, () => true) });
+beforeAll(async () => {
+  ctx = await openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }, () => true) });
 });
 afterAll(() => ctx.close());
 

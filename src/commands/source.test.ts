@@ -10,8 +10,8 @@ import { source } from './source.js';
 import { listSources, type SourceReply } from '../core/sources/source-views.js';
 
 let ctx: AppContext;
-beforeAll(() => {
-  ctx = openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }, () => true) });
+beforeAll(async () => {
+  ctx = await openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }, () => true) });
 });
 afterAll(() => ctx.close());
 

@@ -53,7 +53,8 @@ export interface Choice {
  */
 export interface Command<Result = unknown> {
   data: CommandData;
-  run(ctx: AppContext, options: OptionValues): Result;
+  /** Most commands answer at once; one that changes the library (`/library`) answers with a promise. */
+  run(ctx: AppContext, options: OptionValues): Result | Promise<Result>;
   /**
    * The same as `run` for the bot, for work long enough to block everyone else's answers (re-reading
    * a folder): done outside the bot's event loop. The bot prefers it when a command has it.

@@ -23,7 +23,7 @@ export function clientOptions(config: Config): ClientOptions {
  */
 export async function startBot(config: Config): Promise<{ client: Client; ctx: AppContext }> {
   if (!config.discord) throw new UserError('DISCORD_TOKEN is not set.');
-  const ctx = openAtStart(config, { readonly: config.discord.isShard });
+  const ctx = await openAtStart(config, { readonly: config.discord.isShard });
   // Build the autocomplete index now rather than on the first keystroke a user types.
   ctx.sourceFinder();
   const client = new Client(clientOptions(config));

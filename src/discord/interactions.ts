@@ -42,7 +42,7 @@ async function execute(ctx: AppContext, commands: ReadonlyMap<string, Command>, 
   if (await refuse(ctx, command, interaction, router)) return;
   const options = readOptions(interaction);
   await interaction.deferReply(options.private === true ? { flags: MessageFlags.Ephemeral } : {});
-  const result = command.runInBackground ? await command.runInBackground(ctx, options) : command.run(ctx, options);
+  const result = command.runInBackground ? await command.runInBackground(ctx, options) : await command.run(ctx, options);
   const reply = command.renderDiscord(result);
   await interaction.editReply({ ...reply, allowedMentions: NO_MENTIONS });
 }

@@ -14,7 +14,7 @@ import { NODE_FLAGS } from '../app/node-flags.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.discord) throw new UserError('DISCORD_TOKEN is not set: sharding is only for the Discord bot.');
-  openAtStart(config).close();
+  (await openAtStart(config)).close();
   const manager = new ShardingManager(fileURLToPath(new URL('../index.js', import.meta.url)), {
     token: config.discord.token,
     totalShards: config.discord.shardCount ?? 'auto',

@@ -20,11 +20,11 @@ let dir: string;
 let articles: string;
 let ctx: AppContext;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'research-bot-ingest-'));
   articles = join(dir, 'articles');
   cpSync(SHIPPED, articles, { recursive: true });
-  ctx = openAtStart(loadConfig({ DATABASE_PATH: join(dir, 'library.db'), ARTICLES_DIR: articles }), { log: createLogger({ debug: false, quiet: true }) });
+  ctx = await openAtStart(loadConfig({ DATABASE_PATH: join(dir, 'library.db'), ARTICLES_DIR: articles }), { log: createLogger({ debug: false, quiet: true }) });
 });
 afterEach(() => {
   ctx.close();
@@ -63,10 +63,10 @@ const reportOf = (parts: Partial<IngestReport>): IngestReport => ({ added: [], u
 const shown = (path: string) => displayPath(path);
 
 describe('ingestPaths', () => {
-  it('adds new files, reporting each id and what was guessed for plain text', () => {
+  it('adds new files, reporting each id and what was guessed for plain text', async () => {
     const plain = 'Zeppelins over Karachi\n\nBy Jane Smith\n\nA zeppelin landed in Karachi on Monday and left again.\n';
     const path = folder('new', { 'a.txt': GOOD['a.txt'], 'plain.txt': plain, 'notes.json': '{}' });
-    expect(ingestPaths(ctx, [path])).toEqual(reportOf({
+    expect(await ingestPaths(ctx, [path])).toEqual(reportOf({
       added: ['new-a', 'smith'], paragraphs: 2, events: 1,
       files: [{ file: shown(join(path, 'a.txt')), id: 'new-a', status: 'added' }, { file: shown(join(path, 'plain.txt')), id: 'smith', status: 'added' }],
       warnings: [{ file: shown(join(path, 'plain.txt')), warnings: [
@@ -78,9 +78,9 @@ describe('ingestPaths', () => {
     expect(cites('zeppelin').sort()).toEqual(['new-a ¶1', 'smith ¶1']);
   });
 
-  it('changes nothing on a second run over the same files', () => {
+  it('changes nothing on a second run over the same files', async () => {
     const before = snapshot();
-    expect(ingestPaths(ctx, [articles])).toEqual(reportOf({
+    expect(await ingestPaths(ctx, [articles])).toEqual(reportOf({
       unchanged: IDS, files: IDS.map((id) => ({ file: shown(join(articles, `${id}.txt`)), id, status: 'unchanged' })),
     }));
     expect(snapshot()).toEqual(before);
@@ -93,17 +93,17 @@ describe('ingestPaths', () => {
     ['nothing but boilerplate', article('bad-1', 'Leave a Reply\n\nSimilar Posts'), (f) => `${f} has no article text after removing boilerplate.`],
     ['no bytes at all', '', (f) => `${f} is empty: it has no text.`],
     ['only blank lines', '\n \n\t\n', (f) => `${f} is empty: it has no text.`],
-  ])('ingests the good files of a folder whose last file has %s, naming that file and why', (_name, bad, message) => {
+  ])('ingests the good files of a folder whose last file has %s, naming that file and why', async (_name, bad, message) => {
     const path = folder('batch', { ...GOOD, 'e-bad.txt': bad });
-    const report = ingestPaths(ctx, [path]);
+    const report = await ingestPaths(ctx, [path]);
     expect(report.added).toEqual(['new-a', 'new-b', 'new-c', 'new-d']);
     expect(report.refused).toEqual([{ file: shown(join(path, 'e-bad.txt')), reason: message(shown(join(path, 'e-bad.txt'))) }]);
     expect(cites('zeppelin').sort()).toEqual(['new-a ¶1', 'new-b ¶1', 'new-c ¶1', 'new-d ¶1']);
   });
 
-  it('names every bad file of a folder with good, empty and binary files, and takes the good ones', () => {
+  it('names every bad file of a folder with good, empty and binary files, and takes the good ones', async () => {
     const path = folder('mixed', { 'a.txt': GOOD['a.txt'], 'b-empty.txt': '', 'c-binary.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]), 'd.txt': GOOD['d.txt'], 'e-latin1.txt': Buffer.from('caf\xe9\n', 'latin1') });
-    const report = ingestPaths(ctx, [path]);
+    const report = await ingestPaths(ctx, [path]);
     expect(report.added).toEqual(['new-a', 'new-d']);
     expect(report.refused).toEqual([
       { file: shown(join(path, 'b-empty.txt')), reason: `${shown(join(path, 'b-empty.txt'))} is empty: it has no text.` },
@@ -112,17 +112,17 @@ describe('ingestPaths', () => {
     ]);
   });
 
-  it('takes valid UTF-8 that holds U+FFFD as text', () => {
+  it('takes valid UTF-8 that holds U+FFFD as text', async () => {
     const path = folder('replacement', { 'a.txt': article('odd-chars', 'A zeppelin \uFFFD landed in Karachi.') });
-    expect(ingestPaths(ctx, [path]).added).toEqual(['odd-chars']);
+    expect((await ingestPaths(ctx, [path])).added).toEqual(['odd-chars']);
   });
 
-  it('keeps citations stable when a changed file is ingested again, and searches the new text only', () => {
+  it('keeps citations stable when a changed file is ingested again, and searches the new text only', async () => {
     const file = join(articles, 'gvs-2018.txt');
     const old = ctx.sources.getParagraphsOf('gvs-2018');
     expect(cites('contributory')).toContain('gvs-2018 ¶5');
     writeFileSync(file, readFileSync(file, 'utf8').replace('are the contributory factors', 'are the zeppelin factors'));
-    const report = ingestPaths(ctx, [articles]);
+    const report = await ingestPaths(ctx, [articles]);
     expect({ ...report, files: [] }).toEqual(reportOf({ updated: ['gvs-2018'], unchanged: IDS.filter((id) => id !== 'gvs-2018'), paragraphs: 12, events: 8 }));
     const now = ctx.sources.getParagraphsOf('gvs-2018');
     expect(now.map(({ n, text, body }) => ({ n, text, body }))).toEqual(old.map(({ n, text, body }) =>
@@ -132,65 +132,65 @@ describe('ingestPaths', () => {
     expect(ctx.search.size()).toBe(ctx.db.prepare("SELECT count(*) FROM paragraphs WHERE body <> ''").pluck().get());
   });
 
-  it('refuses a file that changes between its first reading and its turn, naming it, and takes the others', () => {
+  it('refuses a file that changes between its first reading and its turn, naming it, and takes the others', async () => {
     const path = folder('moving', GOOD);
     const change = () => writeFileSync(join(path, 'd.txt'), article('new-d', 'A different zeppelin.'));
-    const report = ingestPaths(ctx, [path], (done) => done === 1 && change(), 1);
+    const report = await ingestPaths(ctx, [path], (done) => done === 1 && change(), 1);
     expect(report.added).toEqual(['new-a', 'new-b', 'new-c']);
     expect(report.refused).toEqual([{ file: shown(join(path, 'd.txt')), reason: `${shown(join(path, 'd.txt'))} changed or was removed while it was being ingested; ingest it again.` }]);
   });
 
-  it('refuses a file removed before its turn, naming it, and takes the others', () => {
+  it('refuses a file removed before its turn, naming it, and takes the others', async () => {
     const path = folder('vanishing', GOOD);
-    const report = ingestPaths(ctx, [path], (done) => done === 1 && rmSync(join(path, 'c.md')), 1);
+    const report = await ingestPaths(ctx, [path], (done) => done === 1 && rmSync(join(path, 'c.md')), 1);
     expect(report.added).toEqual(['new-a', 'new-b', 'new-d']);
     expect(report.refused.map((r) => r.reason)).toEqual([`${shown(join(path, 'c.md'))} changed or was removed while it was being ingested; ingest it again.`]);
   });
 
-  it('refuses the second of two new files with the same front-matter id, naming both, and takes the first', () => {
+  it('refuses the second of two new files with the same front-matter id, naming both, and takes the first', async () => {
     const path = folder('twins', { 'a.txt': article('twin-1', 'First twin.'), 'b.txt': article('twin-1', 'Second twin.'), 'c.txt': GOOD['c.md'] });
-    const report = ingestPaths(ctx, [path]);
+    const report = await ingestPaths(ctx, [path]);
     expect(report.added).toEqual(['twin-1', 'new-c']);
     expect(report.refused).toEqual([{ file: shown(join(path, 'b.txt')), reason: `${shown(join(path, 'b.txt'))} has the id "twin-1", which ${shown(join(path, 'a.txt'))} already has; it was not ingested (give it another id in its front matter).` }]);
     expect(ctx.sources.getParagraph('twin-1', 1)?.text).toBe('First twin.');
   });
 
-  it('refuses a new file whose front-matter id another file\'s source has, leaving that source as it was', () => {
+  it('refuses a new file whose front-matter id another file\'s source has, leaving that source as it was', async () => {
     const path = folder('impostor', { 'copy.txt': article('gvs-2018', 'An impostor paragraph that replaces the real article.') });
     const before = snapshot();
-    const report = ingestPaths(ctx, [articles, path]);
+    const report = await ingestPaths(ctx, [articles, path]);
     expect(report.refused).toEqual([{ file: shown(join(path, 'copy.txt')), reason: `${shown(join(path, 'copy.txt'))} has the id "gvs-2018", which ${shown(join(articles, 'gvs-2018.txt'))} already has; it was not ingested (give it another id in its front matter).` }]);
     expect(snapshot()).toEqual(before);
   });
 
-  it('gives a plain-text article whose guessed id is taken the next letter, leaving the first and its citations alone', () => {
+  it('gives a plain-text article whose guessed id is taken the next letter, leaving the first and its citations alone', async () => {
     const berger = (title: string) => `${title}\n\nBy Martin Berger\n\nJune 5, 2019\n\nA zeppelin visited Moscow and Islamabad in the spring.\n`;
     const paragraph9 = ctx.sources.getParagraph('berger-2019', 9);
-    const first = ingestPaths(ctx, [folder('run-1', { 'berger-new.txt': berger('A new article') })]);
+    const first = await ingestPaths(ctx, [folder('run-1', { 'berger-new.txt': berger('A new article') })]);
     expect(first.added).toEqual(['berger-2019b']);
     expect(first.warnings[0]!.warnings).toContain('id "berger-2019" is another source\'s, so this one is "berger-2019b"');
     // Two articles by one author in one year in one run, and two titled "Editorial": c, d, e.
-    const second = ingestPaths(ctx, [folder('run-2', { 'one.txt': berger('Another one'), 'two.txt': berger('Editorial'), 'three.txt': berger('Editorial') })]);
+    const second = await ingestPaths(ctx, [folder('run-2', { 'one.txt': berger('Another one'), 'two.txt': berger('Editorial'), 'three.txt': berger('Editorial') })]);
     expect(second.added).toEqual(['berger-2019c', 'berger-2019d', 'berger-2019e']);
     expect(second.refused).toEqual([]);
     expect(ctx.sources.getParagraph('berger-2019', 9)).toEqual(paragraph9);
     expect(ctx.sources.getSource('berger-2019')?.paragraphCount).toBe(17);
     // Each file keeps its own source when it is read again.
     writeFileSync(join(dir, 'run-1', 'berger-new.txt'), berger('A new article, corrected'));
-    expect(ingestPaths(ctx, [join(dir, 'run-1')]).updated).toEqual(['berger-2019b']);
+    expect((await ingestPaths(ctx, [join(dir, 'run-1')])).updated).toEqual(['berger-2019b']);
     expect(ctx.sources.getSource('berger-2019b')?.title).toBe('A new article, corrected');
   });
 
-  it('names a path that does not exist, and takes the paths that do', () => {
+  it('names a path that does not exist, and takes the paths that do', async () => {
     const missing = join(dir, 'missing');
-    const report = ingestPaths(ctx, [missing, folder('there', { 'a.txt': GOOD['a.txt'] })]);
+    const report = await ingestPaths(ctx, [missing, folder('there', { 'a.txt': GOOD['a.txt'] })]);
     expect(report.added).toEqual(['new-a']);
     expect(report.refused).toEqual([{ file: shown(missing), reason: `${shown(missing)} does not exist.` }]);
   });
 
-  it('names a folder with no articles in it', () => {
+  it('names a folder with no articles in it', async () => {
     const path = folder('empty', { 'notes.json': '{}' });
-    expect(() => ingestPaths(ctx, [path])).toThrow(new UserError(`No .txt or .md articles found in ${shown(path)}.`));
+    await expect(ingestPaths(ctx, [path])).rejects.toThrow(new UserError(`No .txt or .md articles found in ${shown(path)}.`));
   });
 });
 
@@ -209,23 +209,23 @@ describe('ingestPaths on worker threads', () => {
     return { ...rest, sources: (sources as { ingested_at: string }[]).map(({ ingested_at: _, ...source }) => source) };
   };
 
-  it('writes exactly what one thread writes, in the same order, with the same report', () => {
+  it('writes exactly what one thread writes, in the same order, with the same report', async () => {
     expect(canAnalyzeOnWorkers()).toBe(true);
     const path = copies();
-    const one = ingestPaths(ctx, [path], undefined, 1);
+    const one = await ingestPaths(ctx, [path], undefined, 1);
     const written = rows();
     ctx.close();
-    ctx = openAtStart(loadConfig({ DATABASE_PATH: join(dir, 'threads.db'), ARTICLES_DIR: articles }), { log: createLogger({ debug: false, quiet: true }) });
-    expect(ingestPaths(ctx, [path], undefined, 3)).toEqual(one);
+    ctx = await openAtStart(loadConfig({ DATABASE_PATH: join(dir, 'threads.db'), ARTICLES_DIR: articles }), { log: createLogger({ debug: false, quiet: true }) });
+    expect(await ingestPaths(ctx, [path], undefined, 3)).toEqual(one);
     expect(one.added).toHaveLength(19);
     expect(rows()).toEqual(written);
   });
 
-  it('refuses a file in the middle that is not an article and one with a taken id, as one thread does', () => {
+  it('refuses a file in the middle that is not an article and one with a taken id, as one thread does', async () => {
     const path = copies();
     writeFileSync(join(path, 'gvs-2018-2.txt'), '---\nid: bad-1\ntitle: Bad\nNo closing line.');
     writeFileSync(join(path, 'twin.txt'), article('new-a', 'A twin of a.txt.'));
-    const two = ingestPaths(ctx, [path], undefined, 2);
+    const two = await ingestPaths(ctx, [path], undefined, 2);
     expect(two.refused.map((r) => r.reason)).toEqual([
       `front matter in ${shown(join(path, 'gvs-2018-2.txt'))} has no closing "---" line.`,
       `${shown(join(path, 'twin.txt'))} has the id "new-a", which ${shown(join(path, 'a.txt'))} already has; it was not ingested (give it another id in its front matter).`,
@@ -233,19 +233,19 @@ describe('ingestPaths on worker threads', () => {
     expect(two.added).toHaveLength(18);
     const written = rows();
     ctx.close();
-    ctx = openAtStart(loadConfig({ DATABASE_PATH: join(dir, 'threads.db'), ARTICLES_DIR: articles }), { log: createLogger({ debug: false, quiet: true }) });
-    expect(ingestPaths(ctx, [path], undefined, 1)).toEqual(two);
+    ctx = await openAtStart(loadConfig({ DATABASE_PATH: join(dir, 'threads.db'), ARTICLES_DIR: articles }), { log: createLogger({ debug: false, quiet: true }) });
+    expect(await ingestPaths(ctx, [path], undefined, 1)).toEqual(two);
     expect(rows()).toEqual(written);
   });
 
-  it('refuses each bad file at its turn though workers read ahead, and a file changed before its turn', () => {
+  it('refuses each bad file at its turn though workers read ahead, and a file changed before its turn', async () => {
     const path = folder('ahead', {});
     const name = (i: number) => `f${String(i).padStart(2, '0')}.txt`;
     for (let i = 0; i < 40; i++) writeFileSync(join(path, name(i)), article(`ahead-${i}`, `Paragraph ${i} of the run ahead.`));
     writeFileSync(join(path, name(1)), '---\nid: bad-1\ntitle: Bad\nNo closing line.');
     // After the first article is written, a file the workers have not been sent yet changes.
     const change = (done: number) => done === 1 && writeFileSync(join(path, name(37)), article('ahead-37', 'Changed.'));
-    const report = ingestPaths(ctx, [path], change, 2);
+    const report = await ingestPaths(ctx, [path], change, 2);
     expect(report.refused.map((r) => r.file)).toEqual([shown(join(path, name(1))), shown(join(path, name(37)))]);
     expect(report.added).toHaveLength(38);
   });

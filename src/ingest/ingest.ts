@@ -72,7 +72,7 @@ interface ReadFile {
  * @param threads worker threads to analyse on; by default one per core for large inputs, none for small
  * @throws UserError when there is no article file at all, or the database fails (the library is then as before)
  */
-export function ingestPaths(ctx: IngestDeps, paths: string[], onProgress?: IngestProgress, threads?: number): IngestReport {
+export async function ingestPaths(ctx: IngestDeps, paths: string[], onProgress?: IngestProgress, threads?: number): Promise<IngestReport> {
   const report: IngestReport = { added: [], updated: [], unchanged: [], refused: [], files: [], warnings: [], paragraphs: 0, events: 0 };
   const refuse = (file: string, error: unknown) => {
     if (!(error instanceof UserError)) throw error;

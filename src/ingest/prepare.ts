@@ -16,13 +16,10 @@ export interface PrepareReport {
 }
 
 /**
- * The start-up work on a writable library: after an upgrade, rebuilds the full-text index if the
- * library predates it and extracts the events of sources the current rules have not; with
- * `readArticles`, reads the articles folder's new and changed files (a stat per file; a file is
- * hashed only when its size or time changed). Files the folder lost keep their sources.
+ * The start-up work on a writable library after an upgrade: rebuilds the full-text index if the
+ * library predates it and extracts the events of sources the current rules have not.
  */
-export function prepareLibrary(ctx: AppContext, { readArticles }: { readArticles: boolean }): PrepareReport {
-  const report: PrepareReport = { missing: [] };
+export function prepareLibrary(ctx: AppContext): void {
   try {
     if (ctx.searchStore.needsRebuild()) rebuildSearchIndex(ctx);
     const extracted = backfillEvents(ctx);
@@ -31,20 +28,20 @@ export function prepareLibrary(ctx: AppContext, { readArticles }: { readArticles
     // Corruption can show only when the library is first read (a rebuild, the events).
     throw describeDatabaseError(error, ctx.config.databasePath);
   }
-  if (readArticles) Object.assign(report, readArticlesFolder(ctx));
-  return report;
 }
 
 /**
- * Opens the library as `npm start`, the bot and the local prompt do: {@link createContext}, then
- * {@link prepareLibrary} with the articles folder read (a new library gets the folder's articles:
- * with the default ARTICLES_DIR, the shipped ones).
+ * Opens the library as `npm start`, the bot and the local prompt do: {@link createContext},
+ * {@link prepareLibrary}, then the articles folder's new and changed files read (a stat per file; a
+ * file is hashed only when its size or time changed; a new library gets the folder's articles: with
+ * the default ARTICLES_DIR, the shipped ones). Files the folder lost keep their sources.
  */
-export function openAtStart(config: Config, options: ContextOptions = {}): AppContext {
+export async function openAtStart(config: Config, options: ContextOptions = {}): Promise<AppContext> {
   const ctx = createContext(config, options);
   if (options.readonly) return ctx;
   try {
-    const { articles, missing } = prepareLibrary(ctx, { readArticles: true });
+    prepareLibrary(ctx);
+    const { articles, missing } = await readArticlesFolder(ctx);
     const folder = displayPath(resolve(config.articlesDir));
     if (articles && articles.added.length + articles.updated.length + articles.refused.length > 0) {
       ctx.log.info(`Read the articles folder ${folder}: ${describeIngest(articles)}`);
@@ -66,7 +63,7 @@ export function describeIngest(report: IngestReport, reasons = false): string {
     `unchanged ${report.unchanged.length}, refused ${report.refused.length}; ${report.paragraphs} paragraphs written.${refused}`;
 }
 
-function readArticlesFolder(ctx: AppContext): PrepareReport {
+async function readArticlesFolder(ctx: AppContext): Promise<PrepareReport> {
   const dir = resolve(ctx.config.articlesDir);
   if (!existsSync(dir)) {
     ctx.log.warn(`The articles folder ${displayPath(dir)} does not exist (ARTICLES_DIR); the library is as it was.`);
@@ -82,7 +79,7 @@ function readArticlesFolder(ctx: AppContext): PrepareReport {
     return ctx.sources.removedHash(file, displayPath(file)) === undefined || changedSinceRemoval(ctx, file);
   });
   const missing = [...stamps].filter(([file]) => isInside(dir, file) && !present.has(file) && !existsSync(file)).map(([, s]) => s.id);
-  return { missing, ...(candidates.length > 0 ? { articles: ingestPaths(ctx, candidates) } : {}) };
+  return { missing, ...(candidates.length > 0 ? { articles: await ingestPaths(ctx, candidates) } : {}) };
 }
 
 function sameStamp(file: string, known: { size: number | null; mtime: number | null }): boolean {

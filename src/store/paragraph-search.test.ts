@@ -10,7 +10,7 @@ import type { SearchFilter } from '../core/search/rank.js';
 import { ParagraphSearch } from './paragraph-search.js';
 import type { SearchStore } from './search-store.js';
 
-const ctx = openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }) });
+const ctx = await openAtStart(loadConfig({ DATABASE_PATH: ':memory:' }), { log: createLogger({ debug: false, quiet: true }) });
 afterAll(() => ctx.close());
 
 /** The paragraphs a search finds, best first, as citations with their text. */
