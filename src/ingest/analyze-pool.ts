@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { analyzeArticle, type AnalyzedArticle } from './analyze.js';
 import { UserError } from '../core/errors.js';
+import type { ArticleText } from '../core/types.js';
 import { projectRoot } from '../store/paths.js';
 
-/** One article file to analyse: where it came from (for messages) and its text. */
+/** One article to analyse: where it came from (for messages), and its text as read or extracted. */
 export interface AnalysisJob {
   file: string;
-  raw: string;
+  input: string | ArticleText;
 }
 
 /** What a worker sends back for one job. */
@@ -37,7 +38,7 @@ export function canAnalyzeOnWorkers(): boolean {
  * while the workers analyse the next ones. A file that cannot be loaded or is not an article is
  * yielded as refused (a UserError naming it) at its own turn; any other failure is thrown.
  */
-export function* analyzeArticles(files: readonly string[], load: (file: string) => string, threads: number): Generator<AnalysisOutcome> {
+export function* analyzeArticles(files: readonly string[], load: (file: string) => string | ArticleText, threads: number): Generator<AnalysisOutcome> {
   if (threads <= 1 || files.length <= 1 || !canAnalyzeOnWorkers()) {
     for (const file of files) yield outcomeOf(() => analyzeArticle(load(file), file));
     return;
@@ -57,7 +58,7 @@ export function* analyzeArticles(files: readonly string[], load: (file: string) 
   const unloadable = new Map<number, AnalysisOutcome>();
   const send = (i: number) => {
     const sent = outcomeOf(() => {
-      workers[i % count]!.worker.postMessage({ file: files[i]!, raw: load(files[i]!) } satisfies AnalysisJob);
+      workers[i % count]!.worker.postMessage({ file: files[i]!, input: load(files[i]!) } satisfies AnalysisJob);
       return undefined;
     });
     if ('refused' in sent) unloadable.set(i, sent);

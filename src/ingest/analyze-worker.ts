@@ -12,7 +12,7 @@ const analysis = import('./analyze.js');
 parentPort!.on('message', async (job: AnalysisJob) => {
   let reply: AnalysisReply;
   try {
-    reply = { result: (await analysis).analyzeArticle(job.raw, job.file) };
+    reply = { result: (await analysis).analyzeArticle(job.input, job.file) };
   } catch (error) {
     // By name: importing errors.js only to test the class would be one more module that could fail to load.
     reply = { error: error instanceof Error ? error.message : String(error), user: error instanceof Error && error.name === 'UserError' };

@@ -1,7 +1,7 @@
 import { ArticleError, parseArticle } from '../core/article/article.js';
 import { extractArticleEvents, type ArticleEvent } from '../core/timeline/events.js';
 import { extractTerms } from '../core/language/terms.js';
-import type { ParsedArticle } from '../core/types.js';
+import type { ArticleText, ParsedArticle } from '../core/types.js';
 import { UserError } from '../core/errors.js';
 import { displayPath } from '../store/paths.js';
 
@@ -16,14 +16,15 @@ export interface AnalyzedArticle {
 }
 
 /**
- * Parses an article file's text and extracts its index terms and dated events: the per-paragraph
- * work of ingestion, the same whether it runs on the caller's thread or on a worker thread.
+ * Parses an article (a text file's text, or a document's extracted text) and extracts its index
+ * terms and dated events: the per-paragraph work of ingestion, the same whether it runs on the
+ * caller's thread or on a worker thread.
  * @throws UserError naming the file when it is not a readable article
  */
-export function analyzeArticle(raw: string, file: string): AnalyzedArticle {
+export function analyzeArticle(input: string | ArticleText, file: string): AnalyzedArticle {
   let article: ParsedArticle;
   try {
-    article = parseArticle(raw, displayPath(file));
+    article = parseArticle(input, displayPath(file));
   } catch (error) {
     if (error instanceof ArticleError) throw new UserError(`${error.message}.`);
     throw error;

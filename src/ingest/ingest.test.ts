@@ -190,7 +190,28 @@ describe('ingestPaths', () => {
 
   it('names a folder with no articles in it', async () => {
     const path = folder('empty', { 'notes.json': '{}' });
-    await expect(ingestPaths(ctx, [path])).rejects.toThrow(new UserError(`No .txt or .md articles found in ${shown(path)}.`));
+    await expect(ingestPaths(ctx, [path])).rejects.toThrow(new UserError(`No articles (.txt, .md, .html, .htm, .pdf, .docx) found in ${shown(path)}.`));
+  });
+
+  it('takes a saved web page in a folder as its article, and names files that are not what their extension says', async () => {
+    const page = `<!DOCTYPE html><html><head><title>Zeppelins | Daily Test</title><meta property="og:title" content="Zeppelins over Karachi">
+      <meta name="author" content="Jane Smith"></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+      <article><h1>Zeppelins over Karachi</h1><p>A zeppelin landed in Karachi on Monday, the first airship to visit the city since 1937.</p>
+      <p>Thousands of people gathered at the old airfield to watch it come down slowly over the harbour.</p></article>
+      <footer>© Daily Test</footer><script>track()</script></body></html>`;
+    const path = folder('pages', { 'a-page.html': page, 'b-fake.pdf': page, 'c-old.doc': Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]), 'd.txt': GOOD['d.txt'] });
+    const report = await ingestPaths(ctx, [path]);
+    expect(report.added).toEqual(['smith', 'new-d']);
+    expect(report.refused).toEqual([
+      { file: shown(join(path, 'b-fake.pdf')), reason: `${shown(join(path, 'b-fake.pdf'))} is not a PDF: it is a web page (HTML).` },
+      { file: shown(join(path, 'c-old.doc')), reason: `${shown(join(path, 'c-old.doc'))} is an old Word or Office document (.doc): save it as .docx or PDF.` },
+    ]);
+    expect(ctx.sources.getParagraphsOf('smith').map((p) => p.text)).toEqual([
+      'A zeppelin landed in Karachi on Monday, the first airship to visit the city since 1937.',
+      'Thousands of people gathered at the old airfield to watch it come down slowly over the harbour.',
+    ]);
+    expect(ctx.sources.getSource('smith')).toMatchObject({ title: 'Zeppelins over Karachi', author: 'Jane Smith' });
+    expect(cites('zeppelin airfield')).toContain('smith ¶2');
   });
 });
 

@@ -4,8 +4,11 @@ import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { analyzeArticles } from './analyze-pool.js';
 import type { AnalyzedArticle } from './analyze.js';
+import { extractArticle, MAX_BYTES } from './formats/extract.js';
+import { decodeText } from './formats/text.js';
 import { displayPath } from '../store/paths.js';
 import { EVENT_EXTRACTOR_VERSION, extractArticleEvents } from '../core/timeline/events.js';
+import type { ArticleText } from '../core/types.js';
 import type { AppContext } from '../app/context.js';
 
 /** What ingestion writes to: the stores and the search whose caches it refreshes. */
@@ -15,10 +18,13 @@ import { UserError } from '../core/errors.js';
 import { describeDatabaseError } from '../store/db.js';
 import type { FileStamp, StoredSource } from '../store/sources.js';
 
-/** Files ingestion reads; anything else in a folder is skipped. */
-const ARTICLE_FILE = /\.(?:txt|md)$/i;
-/** Larger files are refused: no article is this long, and parsing one would stall the bot. */
-export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+/**
+ * Files ingestion reads in a folder: articles, and other documents people take for articles, which are
+ * named and refused (old Word, OpenDocument, RTF, EPUB); anything else in a folder is skipped.
+ */
+const ARTICLE_FILE = /\.(?:txt|md|html?|pdf|docx|doc|odt|rtf|epub)$/i;
+/** Larger files are not even read: the largest format's limit (each format's own is checked once it is known). */
+const MAX_FILE_BYTES = Math.max(...Object.values(MAX_BYTES));
 
 /** A file an ingest run left out, with one sentence naming it and saying why. */
 export interface RefusedFile {
@@ -49,11 +55,13 @@ export type IngestProgress = (done: number, total: number, file: string) => void
 /** Below this much text an ingest stays on one thread: starting workers costs more than they save. */
 const PARALLEL_MIN_BYTES = 1_000_000;
 
-/** One readable file of a run: its text's hash, and the source it already made, if any. */
+/** One readable file of a run: its bytes' hash, and the source it already made, if any. */
 interface ReadFile {
   file: string;
   hash: string;
   stamp: FileStamp;
+  /** A document's extracted text, held from its reading to its turn; a text file is read again at its turn. */
+  text?: ArticleText;
   /** The source this file made earlier (a source's identity is its file), or that it took over as moved. */
   own?: StoredSource;
   /** Set when the library already holds this exact text: nothing to analyse. */
@@ -78,27 +86,33 @@ export async function ingestPaths(ctx: IngestDeps, paths: string[], onProgress?:
     if (!(error instanceof UserError)) throw error;
     report.refused.push({ file: displayPath(file), reason: error.message });
   };
-  const files = collectFiles(paths, refuse);
-  const read = files.flatMap((file): ReadFile[] => {
+  const read: ReadFile[] = [];
+  for (const file of collectFiles(paths, refuse)) {
     try {
-      return [describeFile(ctx, file, readArticle(file))];
+      read.push(await readFile(ctx, file));
     } catch (error) {
       refuse(file, error);
-      return [];
     }
-  });
+  }
   const jobs = read.filter((f) => f.unchangedId === undefined);
   const bytes = jobs.reduce((sum, job) => sum + job.stamp.size, 0);
-  const hashes = new Map(jobs.map((job) => [job.file, job.hash]));
-  // Files are read again when their turn comes, so a large run never holds all its text at once.
-  const load = (file: string) => {
+  const byFile = new Map(jobs.map((job) => [job.file, job]));
+  // Text files are read again when their turn comes, so a large run never holds all its text at once.
+  const load = (file: string): string | ArticleText => {
+    const job = byFile.get(file)!;
+    if (job.text) {
+      const { text } = job;
+      job.text = undefined;
+      return text;
+    }
     let raw: string | undefined;
     try {
-      raw = readArticle(file).raw;
+      const again = readFileSync(file);
+      if (sha256(again) === job.hash) raw = decodeText(again, displayPath(file));
     } catch {
-      // Removed, or grown past the limit, since the first reading: the same sentence as a change.
+      // Removed since the first reading: the same sentence as a change.
     }
-    if (raw === undefined || sha256(raw) !== hashes.get(file)) throw new UserError(`${displayPath(file)} changed or was removed while it was being ingested; ingest it again.`);
+    if (raw === undefined) throw new UserError(`${displayPath(file)} changed or was removed while it was being ingested; ingest it again.`);
     return raw;
   };
   const analyzed = analyzeArticles(jobs.map((job) => job.file), load, threads ?? (bytes >= PARALLEL_MIN_BYTES ? availableParallelism() : 1));
@@ -139,9 +153,25 @@ export async function ingestPaths(ctx: IngestDeps, paths: string[], onProgress?:
   return report;
 }
 
-/** Hashes a file's text and finds the source it made, or the source that already holds that text. */
-function describeFile(ctx: IngestDeps, file: string, { raw, stamp }: { raw: string; stamp: FileStamp }): ReadFile {
-  const hash = sha256(raw);
+/**
+ * Reads a file: its hash, the source it made or the source that already holds those bytes, and,
+ * when there is something to write, its text ({@link extractArticle}: the format sniffed, a document
+ * extracted now, while reading may wait).
+ * @throws UserError naming the file when it is too large or not a readable article
+ */
+async function readFile(ctx: IngestDeps, file: string): Promise<ReadFile> {
+  const stats = statSync(file);
+  const name = displayPath(file);
+  if (stats.size > MAX_FILE_BYTES) throw new UserError(`${name} is ${stats.size} bytes, over the ${MAX_FILE_BYTES}-byte limit for one article.`);
+  const bytes = readFileSync(file);
+  const described = describeFile(ctx, file, sha256(bytes), { size: stats.size, mtime: Math.floor(stats.mtimeMs) });
+  if (described.unchangedId !== undefined) return described;
+  const text = await extractArticle({ bytes, name });
+  return text.format === 'text' ? described : { ...described, text };
+}
+
+/** Finds the source a file made, or the source that already holds its bytes. */
+function describeFile(ctx: IngestDeps, file: string, hash: string, stamp: FileStamp): ReadFile {
   const ownId = ctx.sources.findByFile(file, displayPath(file));
   const own = ownId === undefined ? undefined : ctx.sources.getSource(ownId);
   if (own?.contentHash === hash) return { file, hash, stamp, own, unchangedId: own.id };
@@ -266,7 +296,7 @@ function collectFiles(paths: string[], refuse: (file: string, error: UserError) 
     } else if (explicit || ARTICLE_FILE.test(path)) files.push(resolve(path));
   };
   for (const path of paths) visit(path, true);
-  if (files.length === 0 && paths.every((path) => existsSync(path))) throw new UserError(`No .txt or .md articles found in ${paths.map(displayPath).join(', ')}.`);
+  if (files.length === 0 && paths.every((path) => existsSync(path))) throw new UserError(`No articles (.txt, .md, .html, .htm, .pdf, .docx) found in ${paths.map(displayPath).join(', ')}.`);
   return files;
 }
 
@@ -278,12 +308,10 @@ export function listArticleFiles(dir: string): string[] {
     .sort();
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+/** A file's hash: of its bytes, which for UTF-8 text is the hash of its text that libraries before formats stored. */
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
-
-// The BOM is kept, as the hash of a file has always been taken over its text with it.
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** A file's size and modification time, or `undefined` when it cannot be read. */
 export function fileStamp(file: string): FileStamp | undefined {
@@ -295,31 +323,11 @@ export function fileStamp(file: string): FileStamp | undefined {
   }
 }
 
-/** The content hash ingestion gives a file, or `undefined` when it is not a readable article. */
+/** The content hash ingestion gives a file, or `undefined` when it cannot be read. */
 export function hashArticle(file: string): string | undefined {
   try {
-    return sha256(readArticle(file).raw);
+    return sha256(readFileSync(file));
   } catch {
     return undefined;
   }
-}
-
-/**
- * Reads an article file as text.
- * @throws UserError in one sentence naming the file: too large, empty, binary, or not UTF-8
- */
-function readArticle(file: string): { raw: string; stamp: FileStamp } {
-  const stats = statSync(file);
-  const name = displayPath(file);
-  if (stats.size > MAX_ARTICLE_BYTES) throw new UserError(`${name} is ${stats.size} bytes, over the ${MAX_ARTICLE_BYTES}-byte limit for one article.`);
-  const bytes = readFileSync(file);
-  if (bytes.includes(0)) throw new UserError(`${name} is a binary file, not text.`);
-  let raw: string;
-  try {
-    raw = UTF8.decode(bytes);
-  } catch {
-    throw new UserError(`${name} is not UTF-8 text.`);
-  }
-  if (raw.replace(/^\uFEFF/, '').trim() === '') throw new UserError(`${name} is empty: it has no text.`);
-  return { raw, stamp: { size: stats.size, mtime: Math.floor(stats.mtimeMs) } };
 }

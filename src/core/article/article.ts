@@ -7,6 +7,8 @@ import type { ArticleText, DocumentMeta, DroppedText, Paragraph, ParsedArticle, 
 /** A source id: lower-case letters, digits and dashes, as used in citations. */
 export const SOURCE_ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 const DATE = /^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
+/** Ends a sentence: a line that does is text, not a heading. */
+const SENTENCE_END = /[.!?…]["”’)\]]*$/;
 /** Sentences shorter than this are too generic to call a repeat ("He said so."). */
 const MIN_REPEATED_SENTENCE = 25;
 
@@ -64,7 +66,10 @@ export function parseArticle(input: string | ArticleText, file: string): ParsedA
     if (keptLines.length > 0) kept.push({ text: keptLines.join('\n'), ...(block.page === undefined ? {} : { page: block.page }) });
   }
   const { meta, warnings } = resolveMeta(fields, text.meta, file, blocks.flatMap((b) => b.lines), kept.map((k) => k.text));
-  const paragraphs = markRepeats(dropFurniture(kept, meta.title, dropped), dropped);
+  // A document's first line taken for its title may be its first paragraph (a page with no title at
+  // all): it stays a paragraph when it reads as a sentence.
+  const titleMayBeText = text.format !== 'text' && fields.title === undefined && text.meta.title === undefined && SENTENCE_END.test(meta.title);
+  const paragraphs = markRepeats(dropFurniture(kept, titleMayBeText ? undefined : meta.title, dropped), dropped);
   if (paragraphs.length === 0) throw new ArticleError(`${file} has no article text after removing boilerplate`);
   return { meta, paragraphs, dropped, warnings, ...(fields.id === undefined ? { idGuessed: true as const } : {}) };
 }
@@ -112,13 +117,13 @@ function resolveMeta(fields: Record<string, string>, given: DocumentMeta, file: 
 }
 
 /** Removes headings (the title again), labels, editor's-note prefixes and paragraph-level furniture. */
-function dropFurniture(pieces: Piece[], title: string, dropped: DroppedText[]): Piece[] {
-  const foldedTitle = foldText(title);
+function dropFurniture(pieces: Piece[], title: string | undefined, dropped: DroppedText[]): Piece[] {
+  const foldedTitle = title === undefined ? undefined : foldText(title);
   const result: Piece[] = [];
   for (const piece of pieces) {
     let block = piece.text;
     const folded = foldText(block);
-    const isTitle = folded === foldedTitle || (folded.startsWith(foldedTitle) && folded.length - foldedTitle.length <= 12);
+    const isTitle = foldedTitle !== undefined && (folded === foldedTitle || (folded.startsWith(foldedTitle) && folded.length - foldedTitle.length <= 12));
     const kind = isTitle ? 'heading' : isLabel(block) ? 'label' : classifyParagraph(block);
     if (kind) {
       dropped.push({ kind, text: block });
