@@ -28,7 +28,7 @@ export interface Paragraph {
 /** Text that ingestion left out of the paragraphs, and why. */
 export interface DroppedText {
   kind: 'banner' | 'page date' | 'heading' | 'label' | 'byline' | 'source line' | 'read more' | 'comments' |
-    'author bio' | 'disclaimer' | 'editor note label' | 'repeat';
+    'author bio' | 'disclaimer' | 'editor note label' | 'repeat' | 'running header' | 'page number';
   text: string;
 }
 
@@ -50,7 +50,15 @@ export type DocumentMeta = Partial<Pick<SourceMeta, 'title' | 'author' | 'publis
  */
 export type ArticleText =
   | { format: 'text'; raw: string; meta: DocumentMeta }
-  | { format: Exclude<ArticleFormat, 'text'>; blocks: TextBlock[]; meta: DocumentMeta; pages?: number };
+  | {
+    format: Exclude<ArticleFormat, 'text'>;
+    blocks: TextBlock[];
+    meta: DocumentMeta;
+    /** Pages in the document (PDF). */
+    pages?: number;
+    /** What extraction left out that a reader would want to know (a PDF's running headers, page numbers). */
+    dropped?: DroppedText[];
+  };
 
 /** An article parsed and cleaned, ready to store. */
 export interface ParsedArticle {

@@ -55,7 +55,7 @@ export function parseArticle(input: string | ArticleText, file: string): ParsedA
       .map((block) => ({ lines: block.text.split('\n').map(collapseWhitespace).filter(Boolean), ...(block.page === undefined ? {} : { page: block.page }) }))
       .filter((block) => block.lines.length > 0);
   }
-  const dropped: DroppedText[] = [];
+  const dropped: DroppedText[] = text.format === 'text' ? [] : [...(text.dropped ?? [])];
   const kept: Piece[] = [];
   for (const block of blocks) {
     const keptLines = block.lines.filter((line) => {

@@ -1,6 +1,7 @@
 import { UserError } from '../../core/errors.js';
 import type { ArticleFormat, ArticleText } from '../../core/types.js';
 import { decodeHtml, extractHtml } from './html.js';
+import { extractPdf } from './pdf.js';
 import { BINARY, charsetOf, declaredFormat, FORMAT_NAMES, READABLE, sniffBytes } from './sniff.js';
 import { decodeText } from './text.js';
 
@@ -43,7 +44,10 @@ export async function extractArticle(article: ArrivingArticle): Promise<ArticleT
       const page = extractHtml(decodeHtml(bytes, charsetOf(contentType)), name);
       return { format, blocks: page.blocks, meta: { ...page.meta, ...meta } };
     }
-    case 'pdf':
+    case 'pdf': {
+      const pdf = await extractPdf(bytes, name);
+      return { format, ...pdf, meta: { ...pdf.meta, ...meta } };
+    }
     case 'docx':
       throw new UserError(`${name} is ${FORMAT_NAMES[format]}, which research-bot does not read yet.`);
   }
