@@ -20,8 +20,8 @@ Commands:
       and prints one JSON object per line.
   ingest <file or folder>... [--threads N] [--progress] [--json]
       Add or update articles: text (.txt, .md, with or without front matter), web pages
-      (.html, .htm) and PDF. A file read before updates its source; bad files are named and
-      left out, the others go in (exit status 1 when any was refused). --threads sets the worker threads that parse them; 1 parses on
+      (.html, .htm), PDF and Word (.docx). A file read before updates its source; bad files
+      are named and left out, the others go in (exit status 1 when any was refused). --threads sets the worker threads that parse them; 1 parses on
       the writing thread (default: one per core from 1 MB of new text, else 1). --progress
       prints a line to stderr as each file is written, also when stderr is not a terminal.
   timeline [--topic WORDS] [--from YEAR] [--to YEAR] [--source ID] [--json]

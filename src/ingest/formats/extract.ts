@@ -1,5 +1,6 @@
 import { UserError } from '../../core/errors.js';
 import type { ArticleFormat, ArticleText } from '../../core/types.js';
+import { extractDocx } from './docx.js';
 import { decodeHtml, extractHtml } from './html.js';
 import { extractPdf } from './pdf.js';
 import { BINARY, charsetOf, declaredFormat, FORMAT_NAMES, READABLE, sniffBytes } from './sniff.js';
@@ -48,8 +49,10 @@ export async function extractArticle(article: ArrivingArticle): Promise<ArticleT
       const pdf = await extractPdf(bytes, name);
       return { format, ...pdf, meta: { ...pdf.meta, ...meta } };
     }
-    case 'docx':
-      throw new UserError(`${name} is ${FORMAT_NAMES[format]}, which research-bot does not read yet.`);
+    case 'docx': {
+      const docx = await extractDocx(bytes, name);
+      return { format, ...docx, meta: { ...docx.meta, ...meta } };
+    }
   }
 }
 

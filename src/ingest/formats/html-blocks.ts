@@ -40,7 +40,8 @@ export function htmlBlocks(root: DomNode): TextBlock[] {
     if (lines.length > 0) blocks.push({ text: lines.join('\n') });
     lines = [];
   };
-  const visit = (node: DomNode, pre: boolean) => {
+  // Inside a table cell, paragraphs and lists are runs of the cell's text: a row stays one line.
+  const visit = (node: DomNode, pre: boolean, cell: boolean) => {
     if (node.nodeType === TEXT_NODE) {
       const text = node.nodeValue ?? '';
       if (!pre) line += text;
@@ -57,18 +58,25 @@ export function htmlBlocks(root: DomNode): TextBlock[] {
     if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 9 && node.nodeType !== 11) return;
     const name = node.nodeName.toUpperCase();
     if (SKIPPED.has(name)) return;
+    const isCell = name === 'TD' || name === 'TH';
+    if (cell && !isCell && (BLOCKS.has(name) || LINES.has(name))) {
+      line += ' ';
+      for (const child of Array.from(node.childNodes)) visit(child, pre || name === 'PRE', true);
+      line += ' ';
+      return;
+    }
     if (name === 'BR') return endLine();
     const block = BLOCKS.has(name);
     if (block) endBlock();
     else if (LINES.has(name)) endLine();
     // A cell after the first in its row is set apart from the one before.
-    if ((name === 'TD' || name === 'TH') && line.trim()) line += ' | ';
-    for (const child of Array.from(node.childNodes)) visit(child, pre || name === 'PRE');
+    if (isCell && line.trim()) line += ' | ';
+    for (const child of Array.from(node.childNodes)) visit(child, pre || name === 'PRE', cell || isCell);
     if (block) endBlock();
     else if (LINES.has(name)) endLine();
-    else if (name === 'TD' || name === 'TH') line += ' ';
+    else if (isCell) line += ' ';
   };
-  visit(root, false);
+  visit(root, false, false);
   endBlock();
   return blocks;
 }

@@ -1,4 +1,5 @@
 import type { ArticleFormat } from '../../core/types.js';
+import { readZipEntries } from './zip.js';
 
 /** What a file's bytes are: a format ingestion reads, or a description of what it does not. */
 export type Sniffed = { format: ArticleFormat } | { other: string; hint?: string };
@@ -33,8 +34,15 @@ const SIGNATURES: { bytes: number[]; other: string; hint?: string }[] = [
   { bytes: [0x47, 0x49, 0x46, 0x38], other: 'a GIF image' },
   { bytes: [0x1f, 0x8b], other: 'a gzip archive' },
   { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], other: 'an RTF document', hint: 'save it as .docx or PDF' },
-  { bytes: [0x50, 0x4b, 0x03, 0x04], other: 'a ZIP archive' },
   { bytes: [0x50, 0x4b, 0x05, 0x06], other: 'an empty ZIP archive' },
+];
+
+/** ZIP-based formats, by a file only they hold. */
+const ZIP_KINDS: { file: string; other: string; hint?: string }[] = [
+  { file: 'content.xml', other: 'an OpenDocument file (.odt)', hint: 'save it as .docx or PDF' },
+  { file: 'ppt/presentation.xml', other: 'a PowerPoint presentation (.pptx)', hint: 'save it as PDF' },
+  { file: 'xl/workbook.xml', other: 'an Excel workbook (.xlsx)' },
+  { file: 'META-INF/container.xml', other: 'an EPUB book', hint: 'save it as PDF' },
 ];
 
 /**
@@ -45,9 +53,18 @@ const SIGNATURES: { bytes: number[]; other: string; hint?: string }[] = [
  */
 export function sniffBytes(bytes: Uint8Array): Sniffed {
   if (indexOf(bytes.subarray(0, 1024), '%PDF-') >= 0) return { format: 'pdf' };
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return sniffZip(bytes);
   for (const { bytes: magic, ...what } of SIGNATURES) if (magic.every((b, i) => bytes[i] === b)) return what;
   if (bytes.includes(0)) return { other: BINARY };
   return { format: HTML_START.test(latin1(bytes.subarray(0, 512)).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart()) ? 'html' : 'text' };
+}
+
+/** What a ZIP archive is, by the files its directory lists: a Word file holds word/document.xml. */
+function sniffZip(bytes: Uint8Array): Sniffed {
+  const names = new Set(readZipEntries(bytes)?.map((entry) => entry.name));
+  if (names.size === 0) return { other: 'a damaged or empty ZIP archive' };
+  if (names.has('word/document.xml')) return { format: 'docx' };
+  return ZIP_KINDS.find((kind) => names.has(kind.file)) ?? { other: 'a ZIP archive' };
 }
 
 const HTML_START = /^<(?:!doctype html|html|head|script|iframe|h1|div|font|table|a|style|title|b|body|br|p|!--)[\s>]/i;
