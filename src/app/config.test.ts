@@ -29,6 +29,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }).rateLimitPerMinute).toBe(0);
   });
 
+  it('fetches links to private addresses only when ALLOW_PRIVATE_URLS says so', () => {
+    expect(loadConfig({}).allowPrivateUrls).toBe(false);
+    expect(loadConfig({ ALLOW_PRIVATE_URLS: '1' }).allowPrivateUrls).toBe(true);
+    expect(loadConfig({ ALLOW_PRIVATE_URLS: '0' }).allowPrivateUrls).toBe(false);
+    expect(() => loadConfig({ ALLOW_PRIVATE_URLS: 'yes please' })).toThrow('ALLOW_PRIVATE_URLS must be 1 (fetch links to private addresses too) or 0.');
+  });
+
   it('never puts the token in an error message', () => {
     let message = '';
     try {

@@ -20,6 +20,8 @@ export interface Config {
   };
   /** Commands and button presses one Discord user may send per minute (RATE_LIMIT_PER_MINUTE); 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** Links to loopback, private and link-local addresses are fetched too (ALLOW_PRIVATE_URLS=1); off by default. */
+  allowPrivateUrls: boolean;
   debug: boolean;
 }
 
@@ -41,8 +43,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnv()): Config {
     articlesDir: path(env.ARTICLES_DIR, 'data/articles'),
     synonymsPath: path(env.SYNONYMS_PATH, 'data/synonyms.json'),
     rateLimitPerMinute: DEFAULT_RATE_LIMIT_PER_MINUTE,
+    allowPrivateUrls: false,
     debug: Boolean(env.DEBUG),
   };
+  const allowPrivate = env.ALLOW_PRIVATE_URLS?.trim().toLowerCase();
+  if (allowPrivate) {
+    if (!['1', '0', 'true', 'false'].includes(allowPrivate)) throw new UserError('ALLOW_PRIVATE_URLS must be 1 (fetch links to private addresses too) or 0.');
+    config.allowPrivateUrls = allowPrivate === '1' || allowPrivate === 'true';
+  }
   const rateLimit = env.RATE_LIMIT_PER_MINUTE?.trim();
   if (rateLimit) {
     if (!/^\d{1,4}$/.test(rateLimit)) throw new UserError('RATE_LIMIT_PER_MINUTE must be a whole number from 0 (no limit) to 9999.');

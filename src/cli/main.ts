@@ -18,10 +18,12 @@ Commands:
   ask "<question>" [--limit N] [--source ID] [--from YEAR] [--to YEAR] [--json] [--batch]
       Answer a question from the library. --batch reads one question per line from stdin
       and prints one JSON object per line.
-  ingest <file or folder>... [--threads N] [--progress] [--json]
+  ingest <file, folder or link>... [--threads N] [--progress] [--json]
       Add or update articles: text (.txt, .md, with or without front matter), web pages
-      (.html, .htm), PDF and Word (.docx). A file read before updates its source; bad files
-      are named and left out, the others go in (exit status 1 when any was refused). --threads sets the worker threads that parse them; 1 parses on
+      (.html, .htm), PDF and Word (.docx), or an http(s) link to a page or a PDF. A file or
+      link read before updates its source; bad ones are named and left out, the others go in
+      (exit status 1 when any was refused). Links to this machine's or a private network are
+      refused unless ALLOW_PRIVATE_URLS=1. --threads sets the worker threads that parse them; 1 parses on
       the writing thread (default: one per core from 1 MB of new text, else 1). --progress
       prints a line to stderr as each file is written, also when stderr is not a terminal.
   timeline [--topic WORDS] [--from YEAR] [--to YEAR] [--source ID] [--json]
@@ -118,7 +120,7 @@ function runAsk(args: string[], open: () => AppContext): number {
 
 async function runIngest(args: string[], open: () => AppContext): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' }, threads: { type: 'string' }, progress: { type: 'boolean' } });
-  if (positionals.length === 0) throw new UsageError('Give the files or folders to ingest: research-bot ingest data/articles');
+  if (positionals.length === 0) throw new UsageError('Give the files, folders or links to ingest: research-bot ingest data/articles');
   const threads = integerOption(values.threads, 'threads', 1, 64);
   const ctx = open();
   try {

@@ -4,9 +4,10 @@ import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { analyzeArticles } from './analyze-pool.js';
 import type { AnalyzedArticle } from './analyze.js';
+import { fetchLink } from './fetch-link.js';
 import { extractArticle, MAX_BYTES } from './formats/extract.js';
 import { decodeText } from './formats/text.js';
-import { displayPath } from '../store/paths.js';
+import { displayPath, isLink } from '../store/paths.js';
 import { EVENT_EXTRACTOR_VERSION, extractArticleEvents } from '../core/timeline/events.js';
 import type { ArticleText } from '../core/types.js';
 import type { AppContext } from '../app/context.js';
@@ -55,11 +56,14 @@ export type IngestProgress = (done: number, total: number, file: string) => void
 /** Below this much text an ingest stays on one thread: starting workers costs more than they save. */
 const PARALLEL_MIN_BYTES = 1_000_000;
 
-/** One readable file of a run: its bytes' hash, and the source it already made, if any. */
+/** One readable file (or link) of a run: its bytes' hash, and the source it already made, if any. */
 interface ReadFile {
+  /** The file's absolute path, or the link: the source's identity. */
   file: string;
   hash: string;
-  stamp: FileStamp;
+  size: number;
+  /** A file's size and modification time; a link has none. */
+  stamp?: FileStamp;
   /** A document's extracted text, held from its reading to its turn; a text file is read again at its turn. */
   text?: ArticleText;
   /** The source this file made earlier (a source's identity is its file), or that it took over as moved. */
@@ -95,7 +99,7 @@ export async function ingestPaths(ctx: IngestDeps, paths: string[], onProgress?:
     }
   }
   const jobs = read.filter((f) => f.unchangedId === undefined);
-  const bytes = jobs.reduce((sum, job) => sum + job.stamp.size, 0);
+  const bytes = jobs.reduce((sum, job) => sum + job.size, 0);
   const byFile = new Map(jobs.map((job) => [job.file, job]));
   // Text files are read again when their turn comes, so a large run never holds all its text at once.
   const load = (file: string): string | ArticleText => {
@@ -123,7 +127,7 @@ export async function ingestPaths(ctx: IngestDeps, paths: string[], onProgress?:
       if (f.unchangedId !== undefined) {
         report.unchanged.push(f.unchangedId);
         report.files.push({ file: displayPath(f.file), id: f.unchangedId, status: 'unchanged' });
-        if (f.own?.id === f.unchangedId && (f.own.file !== f.file || f.own.fileSize !== f.stamp.size || f.own.fileMtime !== f.stamp.mtime)) {
+        if (f.stamp && f.own?.id === f.unchangedId && (f.own.file !== f.file || f.own.fileSize !== f.stamp.size || f.own.fileMtime !== f.stamp.mtime)) {
           ctx.sources.stampFile(f.unchangedId, f.file, f.stamp);
         }
       } else {
@@ -154,33 +158,40 @@ export async function ingestPaths(ctx: IngestDeps, paths: string[], onProgress?:
 }
 
 /**
- * Reads a file: its hash, the source it made or the source that already holds those bytes, and,
- * when there is something to write, its text ({@link extractArticle}: the format sniffed, a document
- * extracted now, while reading may wait).
- * @throws UserError naming the file when it is too large or not a readable article
+ * Reads a file, or downloads a link: its hash, the source it made or the source that already holds
+ * those bytes, and, when there is something to write, its text ({@link extractArticle}: the format
+ * sniffed, a document extracted now, while reading may wait).
+ * @throws UserError naming the file or link when it cannot be had or is not a readable article
  */
 async function readFile(ctx: IngestDeps, file: string): Promise<ReadFile> {
+  if (isLink(file)) {
+    const { bytes, contentType } = await fetchLink(file, { allowPrivate: ctx.config.allowPrivateUrls });
+    const described = describeFile(ctx, file, sha256(bytes), bytes.length);
+    if (described.unchangedId !== undefined) return described;
+    return { ...described, text: await extractArticle({ bytes, name: file, url: file, ...(contentType ? { contentType } : {}) }) };
+  }
   const stats = statSync(file);
   const name = displayPath(file);
   if (stats.size > MAX_FILE_BYTES) throw new UserError(`${name} is ${stats.size} bytes, over the ${MAX_FILE_BYTES}-byte limit for one article.`);
   const bytes = readFileSync(file);
-  const described = describeFile(ctx, file, sha256(bytes), { size: stats.size, mtime: Math.floor(stats.mtimeMs) });
+  const described = describeFile(ctx, file, sha256(bytes), stats.size, { size: stats.size, mtime: Math.floor(stats.mtimeMs) });
   if (described.unchangedId !== undefined) return described;
   const text = await extractArticle({ bytes, name });
   return text.format === 'text' ? described : { ...described, text };
 }
 
-/** Finds the source a file made, or the source that already holds its bytes. */
-function describeFile(ctx: IngestDeps, file: string, hash: string, stamp: FileStamp): ReadFile {
+/** Finds the source a file (or link) made, or the source that already holds its bytes. */
+function describeFile(ctx: IngestDeps, file: string, hash: string, size: number, stamp?: FileStamp): ReadFile {
   const ownId = ctx.sources.findByFile(file, displayPath(file));
   const own = ownId === undefined ? undefined : ctx.sources.getSource(ownId);
-  if (own?.contentHash === hash) return { file, hash, stamp, own, unchangedId: own.id };
+  const read = { file, hash, size, ...(stamp ? { stamp } : {}) };
+  if (own?.contentHash === hash) return { ...read, own, unchangedId: own.id };
   // The same text from another file: the file moved (its old path is gone), or a copy, which that
   // source already says.
   const same = own ? undefined : ctx.sources.findByHash(hash);
   const moved = same === undefined ? undefined : ctx.sources.getSource(same);
-  if (moved && !existsSync(resolve(moved.file))) return { file, hash, stamp, own: moved, unchangedId: moved.id };
-  return { file, hash, stamp, own, ...(same === undefined ? {} : { unchangedId: same }) };
+  if (moved && !isLink(moved.file) && !existsSync(resolve(moved.file))) return { ...read, own: moved, unchangedId: moved.id };
+  return { ...read, own, ...(same === undefined ? {} : { unchangedId: same }) };
 }
 
 /**
@@ -199,7 +210,7 @@ function chooseId(ctx: IngestDeps, { article }: AnalyzedArticle, f: ReadFile, cl
   // An id given in front matter whose source's file is gone: the same article, moved (or a library
   // that stored its files relative to another working folder). It updates that source.
   const adopted = article.idGuessed || f.own ? undefined : ctx.sources.getSource(wanted);
-  if (adopted && !existsSync(resolve(adopted.file))) f.own = adopted;
+  if (adopted && !isLink(adopted.file) && !existsSync(resolve(adopted.file))) f.own = adopted;
   let id = wanted;
   if (article.idGuessed && f.own) id = f.own.id;
   else if (article.idGuessed) {
@@ -284,6 +295,8 @@ export function backfillEvents(ctx: IngestDeps): string[] {
 function collectFiles(paths: string[], refuse: (file: string, error: UserError) => void): string[] {
   const files: string[] = [];
   const visit = (path: string, explicit: boolean) => {
+    // A link is its own identity, written the one way URL writes it (https://Example.com → https://example.com/).
+    if (isLink(path)) return void files.push(URL.canParse(path) ? new URL(path).href : path);
     let stats;
     try {
       stats = statSync(path);

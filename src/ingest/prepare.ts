@@ -4,7 +4,7 @@ import type { Config } from '../app/config.js';
 import { createContext, type AppContext, type ContextOptions } from '../app/context.js';
 import { extractTerms } from '../core/language/terms.js';
 import { backfillEvents, fileStamp, hashArticle, ingestPaths, listArticleFiles, type IngestReport } from './ingest.js';
-import { displayPath } from '../store/paths.js';
+import { displayPath, isLink } from '../store/paths.js';
 import { describeDatabaseError } from '../store/db.js';
 
 /** What start-up did to the library. */
@@ -71,7 +71,7 @@ async function readArticlesFolder(ctx: AppContext): Promise<PrepareReport> {
   }
   const files = listArticleFiles(dir);
   const present = new Set(files);
-  const stamps = new Map(ctx.sources.fileStamps().map((s) => [absolute(s.file), s]));
+  const stamps = new Map(ctx.sources.fileStamps().filter((s) => !isLink(s.file)).map((s) => [absolute(s.file), s]));
   const candidates = files.filter((file) => {
     const known = stamps.get(file);
     if (known) return !sameStamp(file, known);

@@ -13,8 +13,14 @@ export function projectRoot(): string {
   return dir;
 }
 
-/** A path as a user should read it: relative to the working folder when inside it, else as given. */
+/** True for a link (`https://…`, or any `scheme://`) rather than a path. */
+export function isLink(path: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(path);
+}
+
+/** A path as a user should read it: relative to the working folder when inside it, else as given; a link as it is. */
 export function displayPath(path: string): string {
+  if (isLink(path)) return path;
   const rel = relative(process.cwd(), path);
   return rel && !rel.startsWith('..') ? rel : path;
 }
