@@ -2,7 +2,9 @@
  * Speed and memory by library size (npm run bench [-- --sizes 1000,10000,100000]): ingest
  * throughput through the real ingester, cold start of the CLI to its first answer, /ask and
  * autocomplete latency and peak RSS in a fresh process, the same queries through plain FTS5, and
- * /ask latency while another process ingests. Writes bench/out/perf.json.
+ * /ask latency while another process ingests; then reading documents (bench/formats.ts: PDF pages per
+ * second, a web page's extraction with linkedom against jsdom; `--formats` runs only that).
+ * Writes bench/out/perf.json.
  */
 import Database from 'better-sqlite3';
 import { spawn, spawnSync } from 'node:child_process';
@@ -14,6 +16,7 @@ import { openAtStart } from '../src/ingest/prepare.js';
 import { createLogger } from '../src/app/log.js';
 import { NODE_FLAGS } from '../src/app/node-flags.js';
 import { projectRoot } from '../src/store/paths.js';
+import { measureFormats } from './formats.js';
 import { generateLibrary } from './generate.js';
 
 const ROOT = projectRoot();
@@ -111,15 +114,21 @@ async function measure(size: number) {
 
 async function main(): Promise<void> {
   const at = process.argv.indexOf('--sizes');
-  const sizes = at > 0 ? process.argv[at + 1]!.split(',').map(Number) : [1000, 10000, 100000];
+  const sizes = process.argv.includes('--formats') ? [] : at > 0 ? process.argv[at + 1]!.split(',').map(Number) : [1000, 10000, 100000];
   const results: Awaited<ReturnType<typeof measure>>[] = [];
   for (const size of sizes) {
     const result = await measure(size);
     results.push(result);
     console.log(JSON.stringify(result));
   }
+  const formats = await measureFormats();
+  console.log(JSON.stringify(formats));
   mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench/out/perf.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2) + '\n');
+  writeFileSync(join(ROOT, 'bench/out/perf.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, results, formats }, null, 2) + '\n');
+  console.table(Object.entries(formats.html).map(([dom, r]) => ({ 'HTML page: DOM': dom, 'ms/page (Readability + paragraphs)': r.msPerPage, 'shingle P/R/F1 vs article': `${r.readability.precision} / ${r.readability.recall} / ${r.readability.f1}` })));
+  console.table([{ 'research-bot HTML ms/page (extract + parse)': formats.htmlPipeline.msPerPage, 'shingle P/R/F1': `${formats.htmlPipeline.score.precision} / ${formats.htmlPipeline.score.recall} / ${formats.htmlPipeline.score.f1}`,
+    'PDF pages/s (extract)': formats.pdf.extractPagesPerSecond, 'PDF pages/s (ingest)': formats.pdf.ingestPagesPerSecond, 'PDF shingle F1': formats.pdf.score.f1 }]);
+  if (results.length === 0) return;
   const ratio = (r: (typeof results)[number]) => (r.baseline ? Math.round((r.ask.p95 / r.baseline.p95) * 100) / 100 : undefined);
   console.table(results.map((r) => ({
     paragraphs: r.paragraphs, 'ingest para/s': r.ingestParagraphsPerSecond, 'cold start ms (node / npm)': `${r.coldStartMs} / ${r.coldStartNpmMs}`,
