@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { UserError } from '../../core/errors.js';
 import { extractArticle, formatOf, MAX_BYTES } from './extract.js';
 
 const bytes = (text: string) => Buffer.from(text);
@@ -59,5 +61,21 @@ describe('extractArticle', () => {
   it('refuses an article over its format\'s size limit with one sentence', async () => {
     const big = Buffer.alloc(MAX_BYTES.text + 1, 'a');
     await expect(extractArticle({ bytes: big, name: 'big.txt' })).rejects.toThrow(`big.txt is ${MAX_BYTES.text + 1} bytes, over the ${MAX_BYTES.text}-byte limit for one article.`);
+  });
+
+  it('for any bytes under any name, gives text or refuses with one sentence naming the file, never another failure (property)', async () => {
+    const starts = fc.constantFrom('', '%PDF-1.7\n', 'PK\x03\x04', '<!DOCTYPE html><html><body><p>', '<html><script>', '\uFEFF', '---\nid: a\n');
+    const bytes = fc.tuple(starts, fc.uint8Array({ maxLength: 400 }), fc.string({ maxLength: 200 })).map(([start, middle, end]) => Buffer.concat([Buffer.from(start, 'latin1'), middle, Buffer.from(end)]));
+    const name = fc.constantFrom('a.txt', 'a.md', 'a.html', 'a.pdf', 'a.docx', 'a', 'a.doc', 'https://example.com/a');
+    await fc.assert(fc.asyncProperty(bytes, name, fc.option(fc.constantFrom('text/html', 'application/pdf', 'text/plain; charset=koi8-r', 'x/y; charset=nope'), { nil: undefined }), async (data, file, contentType) => {
+      try {
+        const text = await extractArticle({ bytes: data, name: file, ...(contentType ? { contentType } : {}) });
+        expect(['text', 'html', 'pdf', 'docx']).toContain(text.format);
+      } catch (error) {
+        expect(error).toBeInstanceOf(UserError);
+        expect((error as Error).message.startsWith(`${file} `)).toBe(true);
+        expect((error as Error).message).not.toMatch(/\n/);
+      }
+    }), { numRuns: 300 });
   });
 });

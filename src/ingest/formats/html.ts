@@ -8,8 +8,8 @@ import { decoderFor } from './text.js';
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 /** `<meta charset="…">` or `<meta http-equiv="Content-Type" content="…; charset=…">`. */
 const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i;
-/** Cookie and consent banners: Readability keeps one when the article around it is short. */
-const CONSENT = /cookie|consent|gdpr|onetrust|didomi|truste|cmp-/i;
+/** Cookie and consent banners (by the names sites and consent tools give them): Readability keeps one when the article around it is short. */
+const CONSENT = /cookies?[-_]?(?:banner|consent|notice|bar|popup|policy|law|message|wall|box|alert|overlay|notification)|consent|gdpr|onetrust|didomi|trustarc|cookiebot|cc-(?:window|banner)|cmp-/i;
 /** Longer than any consent banner: an element with more text is page content, whatever its name. */
 const MAX_BANNER_CHARACTERS = 600;
 
@@ -39,13 +39,22 @@ export function decodeHtml(bytes: Uint8Array, sentCharset?: string): string {
  * @throws UserError naming the page when it has no article text (a page that is all script, say so)
  */
 export function extractHtml(html: string, name: string): { blocks: TextBlock[]; meta: DocumentMeta } {
-  const { document } = parseHTML(html);
-  removeConsentBanners(document);
-  const body = document.body as unknown as DomNode | null;
-  const visible = body ? htmlBlocks(body) : [];
-  const hasScript = document.querySelector('script') !== null;
-  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { serializer: (node) => node }).parse();
-  const blocks = article?.content ? htmlBlocks(article.content as unknown as DomNode) : [];
+  let visible: TextBlock[];
+  let hasScript: boolean;
+  let article: ReturnType<Readability<unknown>['parse']>;
+  let blocks: TextBlock[];
+  try {
+    const { document } = parseHTML(html);
+    removeConsentBanners(document);
+    const body = document.body as unknown as DomNode | null;
+    visible = body ? htmlBlocks(body) : [];
+    hasScript = document.querySelector('script') !== null;
+    article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { serializer: (node) => node }).parse();
+    blocks = article?.content ? htmlBlocks(article.content as unknown as DomNode) : [];
+  } catch {
+    // A page the DOM or Readability cannot take apart is that page's problem, not the run's.
+    throw new UserError(`${name} could not be read as a web page: its markup is too broken.`);
+  }
   if (blocks.length === 0) {
     if (visible.length === 0 && hasScript) throw new UserError(`${name} has no article text: the page is all script (its text is built in the browser); save it from the browser once it shows the article.`);
     throw new UserError(`${name} has no article text.`);

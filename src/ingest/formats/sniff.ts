@@ -46,13 +46,15 @@ const ZIP_KINDS: { file: string; other: string; hint?: string }[] = [
 ];
 
 /**
- * Tells what bytes are from their first bytes, whatever their name says: a PDF (`%PDF-` within the
- * first kilobyte), a web page (WHATWG's HTML signatures: a doctype, `<html`, `<head`, `<body`, `<p`,
+ * Tells what bytes are from their first bytes, whatever their name says: a PDF (`%PDF-` at the start,
+ * or within the first kilobyte of a file that ends as a PDF does), a web page (WHATWG's HTML signatures: a doctype, `<html`, `<head`, `<body`, `<p`,
  * a comment... after any BOM and spaces), text, or something else (images, archives, old Office
  * files, any other bytes with NUL in them).
  */
 export function sniffBytes(bytes: Uint8Array): Sniffed {
-  if (indexOf(bytes.subarray(0, 1024), '%PDF-') >= 0) return { format: 'pdf' };
+  // PDF readers accept a header anywhere in the first kilobyte; text that merely mentions one has no end marker.
+  const header = indexOf(bytes.subarray(0, 1024), '%PDF-');
+  if (header === 0 || (header > 0 && indexOf(bytes.subarray(Math.max(0, bytes.length - 1024)), '%%EOF') >= 0)) return { format: 'pdf' };
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return sniffZip(bytes);
   for (const { bytes: magic, ...what } of SIGNATURES) if (magic.every((b, i) => bytes[i] === b)) return what;
   if (bytes.includes(0)) return { other: BINARY };
