@@ -4,6 +4,7 @@ import { ingestInChildProcess } from '../ingest/child-ingest.js';
 import { ingestPaths, removeSources, type IngestReport } from '../ingest/ingest.js';
 import { describeIngest } from '../ingest/prepare.js';
 import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from '../render/limits.js';
+import { BASE_LIBRARY } from '../store/library-keys.js';
 import type { StoredSource } from '../store/sources.js';
 import { suggestSources } from './suggest.js';
 import { OPTION, slashCommand, type Command } from './types.js';
@@ -22,7 +23,8 @@ const GUILD_CONTEXT = 0 as InteractionContextType.Guild;
 async function change(ctx: AppContext, action: string, sourceId: string | undefined): Promise<LibraryChange> {
   // Shards open the library read-only, and each holds its own index: changes go through the CLI.
   if (ctx.db.readonly) throw new UserError('The library is open read-only here (the bot runs in shards); change it with the CLI, then restart the bot.');
-  if (action === 'reingest') return { action, report: await ingestPaths(ctx, [ctx.config.articlesDir]) };
+  // The articles folder is the shared library's, whichever server asks for it to be re-read.
+  if (action === 'reingest') return { action, report: await ingestPaths(ctx.forLibrary(BASE_LIBRARY), [ctx.config.articlesDir]) };
   if (action !== 'remove') throw new QuestionError('Choose an action: remove or reingest.');
   if (!sourceId?.trim()) throw new QuestionError('Say which source to remove: /library action: remove source: <id>.');
   const [removed] = removeSources(ctx, [sourceId.trim()]);

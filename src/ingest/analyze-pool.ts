@@ -32,15 +32,15 @@ export function canAnalyzeOnWorkers(): boolean {
 
 /**
  * Analyses article files, yielding each one's outcome in file order as it is ready. Each file's text
- * is loaded (`load`) only when its turn comes, so memory holds the files in flight, not the whole run.
+ * is loaded (`load`, with its name and place in `files`) only when its turn comes, so memory holds the files in flight, not the whole run.
  * With `threads` > 1 the work runs on that many worker threads while the caller's thread blocks
  * between results (Atomics.wait), so a synchronous database transaction can write each article
  * while the workers analyse the next ones. A file that cannot be loaded or is not an article is
  * yielded as refused (a UserError naming it) at its own turn; any other failure is thrown.
  */
-export function* analyzeArticles(files: readonly string[], load: (file: string) => string | ArticleText, threads: number): Generator<AnalysisOutcome> {
+export function* analyzeArticles(files: readonly string[], load: (file: string, index: number) => string | ArticleText, threads: number): Generator<AnalysisOutcome> {
   if (threads <= 1 || files.length <= 1 || !canAnalyzeOnWorkers()) {
-    for (const file of files) yield outcomeOf(() => analyzeArticle(load(file), file));
+    for (const [i, file] of files.entries()) yield outcomeOf(() => analyzeArticle(load(file, i), file));
     return;
   }
   const count = Math.min(threads, files.length);
@@ -58,7 +58,7 @@ export function* analyzeArticles(files: readonly string[], load: (file: string) 
   const unloadable = new Map<number, AnalysisOutcome>();
   const send = (i: number) => {
     const sent = outcomeOf(() => {
-      workers[i % count]!.worker.postMessage({ file: files[i]!, input: load(files[i]!) } satisfies AnalysisJob);
+      workers[i % count]!.worker.postMessage({ file: files[i]!, input: load(files[i]!, i) } satisfies AnalysisJob);
       return undefined;
     });
     if ('refused' in sent) unloadable.set(i, sent);

@@ -3,7 +3,6 @@ import { extractArticleEvents, type ArticleEvent } from '../core/timeline/events
 import { extractTerms } from '../core/language/terms.js';
 import type { ArticleText, ParsedArticle } from '../core/types.js';
 import { UserError } from '../core/errors.js';
-import { displayPath } from '../store/paths.js';
 
 /** An article file parsed and analysed: everything writing it needs, computed without the database. */
 export interface AnalyzedArticle {
@@ -19,12 +18,13 @@ export interface AnalyzedArticle {
  * Parses an article (a text file's text, or a document's extracted text) and extracts its index
  * terms and dated events: the per-paragraph work of ingestion, the same whether it runs on the
  * caller's thread or on a worker thread.
- * @throws UserError naming the file when it is not a readable article
+ * @param name the article as messages name it (the path as shown, an upload's file name, a link)
+ * @throws UserError naming the article when it is not a readable one
  */
-export function analyzeArticle(input: string | ArticleText, file: string): AnalyzedArticle {
+export function analyzeArticle(input: string | ArticleText, name: string): AnalyzedArticle {
   let article: ParsedArticle;
   try {
-    article = parseArticle(input, displayPath(file));
+    article = parseArticle(input, name);
   } catch (error) {
     if (error instanceof ArticleError) throw new UserError(`${error.message}.`);
     throw error;

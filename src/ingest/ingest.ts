@@ -5,19 +5,26 @@ import { join, relative, resolve, sep } from 'node:path';
 import { analyzeArticles } from './analyze-pool.js';
 import type { AnalyzedArticle } from './analyze.js';
 import { fetchLink } from './fetch-link.js';
-import { extractArticle, MAX_BYTES } from './formats/extract.js';
+import { extractArticle, MAX_BYTES, type ArrivingArticle } from './formats/extract.js';
 import { decodeText } from './formats/text.js';
 import { displayPath, isLink } from '../store/paths.js';
 import { EVENT_EXTRACTOR_VERSION, extractArticleEvents } from '../core/timeline/events.js';
 import type { ArticleText } from '../core/types.js';
 import type { AppContext } from '../app/context.js';
-
-/** What ingestion writes to: the stores and the search whose caches it refreshes. */
-export type IngestDeps = Pick<AppContext, 'config' | 'db' | 'sources' | 'events' | 'searchStore' | 'search'>;
 import { quoteInput } from '../core/language/text.js';
 import { UserError } from '../core/errors.js';
 import { describeDatabaseError } from '../store/db.js';
+import { BASE_LIBRARY } from '../store/library-keys.js';
 import type { FileStamp, StoredSource } from '../store/sources.js';
+
+/** What ingestion writes to: the stores, the library it writes (`library`), and the search whose caches it refreshes. */
+export type IngestDeps = Pick<AppContext, 'config' | 'db' | 'sources' | 'events' | 'searchStore' | 'search' | 'library'>;
+
+/** An article that arrived as bytes (an upload), with its identity in its library. */
+export interface ArrivedArticle extends ArrivingArticle {
+  /** `upload://<file name>` for an upload: uploading a file of that name again updates its source. */
+  origin: string;
+}
 
 /**
  * Files ingestion reads in a folder: articles, and other documents people take for articles, which are
@@ -56,10 +63,12 @@ export type IngestProgress = (done: number, total: number, file: string) => void
 /** Below this much text an ingest stays on one thread: starting workers costs more than they save. */
 const PARALLEL_MIN_BYTES = 1_000_000;
 
-/** One readable file (or link) of a run: its bytes' hash, and the source it already made, if any. */
+/** One readable file (or link, or upload) of a run: its bytes' hash, and the source it already made, if any. */
 interface ReadFile {
-  /** The file's absolute path, or the link: the source's identity. */
+  /** The file's absolute path, the link, or `upload://<name>`: the source's identity in its library. */
   file: string;
+  /** How messages name it: the path as shown, the link, the upload's file name. */
+  name: string;
   hash: string;
   size: number;
   /** A file's size and modification time; a link has none. */
@@ -72,38 +81,65 @@ interface ReadFile {
   unchangedId?: string;
 }
 
+/** One article of a run to read: how messages name it, and how to read it. */
+interface Reading {
+  name: string;
+  read(): Promise<ReadFile>;
+}
+
 /**
- * Ingests article files and folders. A run takes the good files and refuses each bad one with its
- * reason (`report.refused`); what it writes, it writes in one transaction, so a crash leaves the
- * library as before the run or as after it. A source's identity is its file: reading a file again
- * updates the source it made, and a new file never replaces another's source (a taken guessed id
- * gets a letter; a taken id given in front matter refuses the file). Files whose text the library
- * holds already are skipped (same SHA-256). The others are parsed, and their index terms and dated
- * events extracted, on worker threads (one per core) when there is enough text, while this thread
- * writes each article in turn.
+ * Ingests article files, folders and links into `ctx.library` (see {@link ingestReadings}).
  * @param threads worker threads to analyse on; by default one per core for large inputs, none for small
  * @throws UserError when there is no article file at all, or the database fails (the library is then as before)
  */
 export async function ingestPaths(ctx: IngestDeps, paths: string[], onProgress?: IngestProgress, threads?: number): Promise<IngestReport> {
-  const report: IngestReport = { added: [], updated: [], unchanged: [], refused: [], files: [], warnings: [], paragraphs: 0, events: 0 };
-  const refuse = (file: string, error: unknown) => {
+  const report = emptyReport();
+  const files = collectFiles(paths, (file, error) => report.refused.push({ file: displayPath(file), reason: error.message }));
+  return ingestReadings(ctx, files.map((file) => ({ name: displayPath(file), read: () => readFile(ctx, file) })), report, onProgress, threads);
+}
+
+/**
+ * Ingests articles that arrived as bytes (uploads) into `ctx.library`, read as files are
+ * ({@link extractArticle}), with the same refusals.
+ * @throws UserError when the database fails (the library is then as before)
+ */
+export async function ingestArrived(ctx: IngestDeps, articles: ArrivedArticle[], threads?: number): Promise<IngestReport> {
+  return ingestReadings(ctx, articles.map((article) => ({ name: article.name, read: () => readArrived(ctx, article) })), emptyReport(), undefined, threads);
+}
+
+function emptyReport(): IngestReport {
+  return { added: [], updated: [], unchanged: [], refused: [], files: [], warnings: [], paragraphs: 0, events: 0 };
+}
+
+/**
+ * Ingests articles into the library `ctx.library` (the shared one, or a server's). A run takes the
+ * good articles and refuses each bad one with its reason (`report.refused`); what it writes, it
+ * writes in one transaction, so a crash leaves the library as before the run or as after it. A
+ * source's identity is where it came from, within its library: reading a file again updates the
+ * source it made, and a new one never replaces another's source (a taken guessed id gets a letter;
+ * a taken id given in front matter refuses the article). An id is never one the library sees
+ * already: a server's new id is neither the shared library's nor its own, a shared id is no
+ * server's. Articles whose bytes the library sees already are skipped (same SHA-256). The others
+ * are parsed, and their index terms and dated events extracted, on worker threads (one per core)
+ * when there is enough text, while this thread writes each article in turn.
+ */
+async function ingestReadings(ctx: IngestDeps, readings: Reading[], report: IngestReport, onProgress?: IngestProgress, threads?: number): Promise<IngestReport> {
+  const refuse = (name: string, error: unknown) => {
     if (!(error instanceof UserError)) throw error;
-    report.refused.push({ file: displayPath(file), reason: error.message });
+    report.refused.push({ file: name, reason: error.message });
   };
   const read: ReadFile[] = [];
-  for (const file of collectFiles(paths, refuse)) {
+  for (const reading of readings) {
     try {
-      read.push(await readFile(ctx, file));
+      read.push(await reading.read());
     } catch (error) {
-      refuse(file, error);
+      refuse(reading.name, error);
     }
   }
   const jobs = read.filter((f) => f.unchangedId === undefined);
   const bytes = jobs.reduce((sum, job) => sum + job.size, 0);
-  const byFile = new Map(jobs.map((job) => [job.file, job]));
   // Text files are read again when their turn comes, so a large run never holds all its text at once.
-  const load = (file: string): string | ArticleText => {
-    const job = byFile.get(file)!;
+  const load = (job: ReadFile): string | ArticleText => {
     if (job.text) {
       const { text } = job;
       job.text = undefined;
@@ -111,38 +147,38 @@ export async function ingestPaths(ctx: IngestDeps, paths: string[], onProgress?:
     }
     let raw: string | undefined;
     try {
-      const again = readFileSync(file);
-      if (sha256(again) === job.hash) raw = decodeText(again, displayPath(file));
+      const again = readFileSync(job.file);
+      if (sha256(again) === job.hash) raw = decodeText(again, job.name);
     } catch {
       // Removed since the first reading: the same sentence as a change.
     }
-    if (raw === undefined) throw new UserError(`${displayPath(file)} changed or was removed while it was being ingested; ingest it again.`);
+    if (raw === undefined) throw new UserError(`${job.name} changed or was removed while it was being ingested; ingest it again.`);
     return raw;
   };
-  const analyzed = analyzeArticles(jobs.map((job) => job.file), load, threads ?? (bytes >= PARALLEL_MIN_BYTES ? availableParallelism() : 1));
-  // Ids taken in this run, with the file that took each: the library's own are looked up as needed.
-  const claimed = new Map<string, string>(read.flatMap((f) => (f.unchangedId === undefined ? [] : [[f.unchangedId, f.file]])));
+  const analyzed = analyzeArticles(jobs.map((job) => job.name), (_name, i) => load(jobs[i]!), threads ?? (bytes >= PARALLEL_MIN_BYTES ? availableParallelism() : 1));
+  // Ids taken in this run, with the article that took each: the library's own are looked up as needed.
+  const claimed = new Map<string, string>(read.flatMap((f) => (f.unchangedId === undefined ? [] : [[f.unchangedId, f.name]])));
   const write = () => {
     read.forEach((f, i) => {
       if (f.unchangedId !== undefined) {
         report.unchanged.push(f.unchangedId);
-        report.files.push({ file: displayPath(f.file), id: f.unchangedId, status: 'unchanged' });
+        report.files.push({ file: f.name, id: f.unchangedId, status: 'unchanged' });
         if (f.stamp && f.own?.id === f.unchangedId && (f.own.file !== f.file || f.own.fileSize !== f.stamp.size || f.own.fileMtime !== f.stamp.mtime)) {
-          ctx.sources.stampFile(f.unchangedId, f.file, f.stamp);
+          ctx.sources.stampFile(f.unchangedId, f.file, f.stamp, ctx.library);
         }
       } else {
         const next = analyzed.next();
         if (next.done) throw new Error('ingest: the analysis ended before the last file');
-        if ('refused' in next.value) refuse(f.file, next.value.refused);
+        if ('refused' in next.value) refuse(f.name, next.value.refused);
         else {
           const id = chooseId(ctx, next.value.result, f, claimed);
           if (typeof id === 'string') writeArticle(ctx, next.value.result, f, id, report);
-          else refuse(f.file, id);
+          else refuse(f.name, id);
         }
       }
-      onProgress?.(i + 1, read.length, displayPath(f.file));
+      onProgress?.(i + 1, read.length, f.name);
     });
-    if (jobs.length > 0) ctx.searchStore.refreshStats();
+    if (jobs.length > 0 && ctx.library === BASE_LIBRARY) ctx.searchStore.refreshStats();
   };
   try {
     // IMMEDIATE takes the write lock first, waiting out another writer (busy_timeout); a deferred
@@ -157,6 +193,13 @@ export async function ingestPaths(ctx: IngestDeps, paths: string[], onProgress?:
   return report;
 }
 
+/** Reads an uploaded article: its hash, the source it made or that already holds its bytes, and its text. */
+async function readArrived(ctx: IngestDeps, article: ArrivedArticle): Promise<ReadFile> {
+  const described = describeFile(ctx, article.origin, article.name, sha256(article.bytes), article.bytes.length);
+  if (described.unchangedId !== undefined) return described;
+  return { ...described, text: await extractArticle(article) };
+}
+
 /**
  * Reads a file, or downloads a link: its hash, the source it made or the source that already holds
  * those bytes, and, when there is something to write, its text ({@link extractArticle}: the format
@@ -166,7 +209,7 @@ export async function ingestPaths(ctx: IngestDeps, paths: string[], onProgress?:
 async function readFile(ctx: IngestDeps, file: string): Promise<ReadFile> {
   if (isLink(file)) {
     const { bytes, contentType } = await fetchLink(file, { allowPrivate: ctx.config.allowPrivateUrls });
-    const described = describeFile(ctx, file, sha256(bytes), bytes.length);
+    const described = describeFile(ctx, file, file, sha256(bytes), bytes.length);
     if (described.unchangedId !== undefined) return described;
     return { ...described, text: await extractArticle({ bytes, name: file, url: file, ...(contentType ? { contentType } : {}) }) };
   }
@@ -174,43 +217,61 @@ async function readFile(ctx: IngestDeps, file: string): Promise<ReadFile> {
   const name = displayPath(file);
   if (stats.size > MAX_FILE_BYTES) throw new UserError(`${name} is ${stats.size} bytes, over the ${MAX_FILE_BYTES}-byte limit for one article.`);
   const bytes = readFileSync(file);
-  const described = describeFile(ctx, file, sha256(bytes), stats.size, { size: stats.size, mtime: Math.floor(stats.mtimeMs) });
+  const described = describeFile(ctx, file, name, sha256(bytes), stats.size, { size: stats.size, mtime: Math.floor(stats.mtimeMs) });
   if (described.unchangedId !== undefined) return described;
   const text = await extractArticle({ bytes, name });
   return text.format === 'text' ? described : { ...described, text };
 }
 
-/** Finds the source a file (or link) made, or the source that already holds its bytes. */
-function describeFile(ctx: IngestDeps, file: string, hash: string, size: number, stamp?: FileStamp): ReadFile {
-  const ownId = ctx.sources.findByFile(file, displayPath(file));
-  const own = ownId === undefined ? undefined : ctx.sources.getSource(ownId);
-  const read = { file, hash, size, ...(stamp ? { stamp } : {}) };
+/**
+ * Finds the source a file (or link, or upload) made in this library, or the source that already
+ * holds its bytes (this library's, or for a server the shared library's).
+ */
+function describeFile(ctx: IngestDeps, file: string, name: string, hash: string, size: number, stamp?: FileStamp): ReadFile {
+  const library = ctx.library;
+  const ownId = ctx.sources.findByFile(file, name, library);
+  const own = ownId === undefined ? undefined : ctx.sources.getSource(ownId, library);
+  const read = { file, name, hash, size, ...(stamp ? { stamp } : {}) };
   if (own?.contentHash === hash) return { ...read, own, unchangedId: own.id };
+  if (own) return { ...read, own };
   // The same text from another file: the file moved (its old path is gone), or a copy, which that
-  // source already says.
-  const same = own ? undefined : ctx.sources.findByHash(hash);
-  const moved = same === undefined ? undefined : ctx.sources.getSource(same);
-  if (moved && !isLink(moved.file) && !existsSync(resolve(moved.file))) return { ...read, own: moved, unchangedId: moved.id };
-  return { ...read, own, ...(same === undefined ? {} : { unchangedId: same }) };
+  // source already says (a server's copy of a shared article included).
+  const same = ctx.sources.findByHash(hash, library);
+  const moved = same === undefined ? undefined : ctx.sources.getSource(same, library);
+  if (moved && isGoneFile(moved.file)) return { ...read, own: moved, unchangedId: moved.id };
+  const copy = same ?? (library === BASE_LIBRARY ? undefined : ctx.sources.findByHash(hash, BASE_LIBRARY));
+  return { ...read, ...(copy === undefined ? {} : { unchangedId: copy }) };
+}
+
+/** True when a source's origin is a file that is no longer there (a link or an upload never is). */
+function isGoneFile(origin: string): boolean {
+  return !isLink(origin) && !existsSync(resolve(origin));
 }
 
 /**
  * The id a file's source gets: its own source's id when the id was guessed, the front matter's id
- * unless another file has it, a guessed id with the first free letter after it (`-2019b`).
+ * unless another source the library sees (or, for the shared library, any server) has it, a guessed
+ * id with the first free letter after it (`-2019b`).
  * @returns the id, or the UserError that refuses the file
  */
 function chooseId(ctx: IngestDeps, { article }: AnalyzedArticle, f: ReadFile, claimed: Map<string, string>): string | UserError {
   const wanted = article.meta.id;
+  const library = ctx.library;
   const holder = (id: string) => {
-    const file = claimed.get(id);
-    if (file !== undefined) return file;
-    const source = ctx.sources.getSource(id);
-    return source && source.id !== f.own?.id ? source.file : undefined;
+    const name = claimed.get(id);
+    if (name !== undefined) return name;
+    // A server's ids are unique among the shared library's and its own; the shared library's among every library's.
+    const other = ctx.sources.holdersOf(id).find((h) => (library === BASE_LIBRARY || h.library === BASE_LIBRARY || h.library === library) &&
+      !(h.library === library && id === f.own?.id));
+    if (!other) return undefined;
+    if (other.library === library) return displayOrigin(other.file);
+    // Named by whose it is, not by its file: a server learns nothing of the host's files or another server's.
+    return other.library === BASE_LIBRARY ? 'the shared library' : "a server's own library";
   };
   // An id given in front matter whose source's file is gone: the same article, moved (or a library
   // that stored its files relative to another working folder). It updates that source.
-  const adopted = article.idGuessed || f.own ? undefined : ctx.sources.getSource(wanted);
-  if (adopted && !isLink(adopted.file) && !existsSync(resolve(adopted.file))) f.own = adopted;
+  const adopted = article.idGuessed || f.own ? undefined : ctx.sources.getSource(wanted, library);
+  if (adopted && isGoneFile(adopted.file)) f.own = adopted;
   let id = wanted;
   if (article.idGuessed && f.own) id = f.own.id;
   else if (article.idGuessed) {
@@ -219,11 +280,19 @@ function chooseId(ctx: IngestDeps, { article }: AnalyzedArticle, f: ReadFile, cl
   } else {
     const other = holder(id);
     if (other !== undefined) {
-      return new UserError(`${displayPath(f.file)} has the id "${id}", which ${displayPath(other)} already has; it was not ingested (give it another id in its front matter).`);
+      return new UserError(`${f.name} has the id "${id}", which ${other} already has; it was not ingested (give it another id in its front matter).`);
     }
   }
-  claimed.set(id, f.file);
+  claimed.set(id, f.name);
   return id;
+}
+
+/** The prefix of an upload's origin: `upload://<file name>`, within its server's library. */
+export const UPLOAD_ORIGIN = 'upload://';
+
+/** An origin as messages show it: a path as the user reads it, an upload by its file name, a link as it is. */
+function displayOrigin(origin: string): string {
+  return origin.startsWith(UPLOAD_ORIGIN) ? origin.slice(UPLOAD_ORIGIN.length) : displayPath(origin);
 }
 
 /** The academic letter for the n-th other work of an author's year: b, c, ... z, then 27, 28, ... */
@@ -231,44 +300,52 @@ function suffix(n: number): string {
   return n < 26 ? String.fromCharCode(97 + n) : `-${n + 1}`;
 }
 
-/** Writes one analysed article under its chosen id (call inside the ingest transaction). */
+/** Writes one analysed article under its chosen id into `ctx.library` (call inside the ingest transaction). */
 function writeArticle(ctx: IngestDeps, { article, events, bodyTerms, titleTerms }: AnalyzedArticle, f: ReadFile, id: string, report: IngestReport): void {
+  const library = ctx.library;
   article.meta.id = id;
-  const replaced = f.own ?? ctx.sources.getSource(id);
+  const replaced = f.own ?? ctx.sources.getSource(id, library);
   // The index first: it finds a source's rows through its paragraphs.
-  if (replaced) ctx.searchStore.deleteSource(replaced.id);
+  if (replaced) ctx.searchStore.deleteSource(replaced.id, library);
   // A file whose front matter now gives another id: its old source goes, the new id takes its place.
-  if (f.own && f.own.id !== id) ctx.sources.deleteSource(f.own.id);
+  if (f.own && f.own.id !== id) ctx.sources.deleteSource(f.own.id, library);
   const status = replaced ? 'updated' : 'added';
   report[status].push(id);
-  report.files.push({ file: displayPath(f.file), id, status });
-  if (article.warnings.length > 0) report.warnings.push({ file: displayPath(f.file), warnings: article.warnings });
-  ctx.sources.forgetRemoved(f.file, displayPath(f.file));
-  ctx.sources.replaceSource(article, f.file, f.hash, f.stamp).forEach((paragraph, i) => ctx.searchStore.insert(paragraph.id, id, bodyTerms[i]!, titleTerms));
-  ctx.events.replaceEventsOf(id, events, EVENT_EXTRACTOR_VERSION);
+  report.files.push({ file: f.name, id, status });
+  if (article.warnings.length > 0) report.warnings.push({ file: f.name, warnings: article.warnings });
+  if (library === BASE_LIBRARY) ctx.sources.forgetRemoved(f.file, f.name);
+  ctx.sources.replaceSource(article, f.file, f.hash, f.stamp, library)
+    .forEach((paragraph, i) => ctx.searchStore.insert(paragraph.id, id, bodyTerms[i]!, titleTerms, library));
+  ctx.events.replaceEventsOf(id, events, EVENT_EXTRACTOR_VERSION, library);
   report.paragraphs += article.paragraphs.length;
   report.events += events.length;
 }
 
 /**
- * Removes sources with their paragraphs, index terms and events in one transaction. Their files
- * are left alone: ingesting them again brings them back.
- * @throws UserError naming an unknown id; nothing is removed then
+ * Removes sources of `ctx.library` (a server removes only its own additions) with their paragraphs,
+ * index terms and events in one transaction. Their files are left alone: ingesting them again
+ * brings them back.
+ * @throws UserError naming an unknown id, or a shared source asked of a server; nothing is removed then
  */
 export function removeSources(ctx: IngestDeps, ids: string[]): StoredSource[] {
+  const library = ctx.library;
   const sources = [...new Set(ids)].map((id) => {
-    const source = ctx.sources.getSource(id);
-    if (!source) throw new UserError(`There is no source ${quoteInput(id)} in the library; nothing was removed.`);
-    return source;
+    const source = ctx.sources.getSource(id, library);
+    if (source) return source;
+    if (library !== BASE_LIBRARY && ctx.sources.getSource(id, BASE_LIBRARY)) {
+      throw new UserError(`${quoteInput(id)} is in the shared library that every server sees, not this server's own; only the bot's host can remove it. Nothing was removed.`);
+    }
+    throw new UserError(`There is no source ${quoteInput(id)} in the library; nothing was removed.`);
   });
   try {
     ctx.db.transaction(() => {
       for (const source of sources) {
-        ctx.searchStore.deleteSource(source.id);
-        ctx.sources.deleteSource(source.id);
-        ctx.sources.markRemoved(source.file, source.contentHash);
+        ctx.searchStore.deleteSource(source.id, library);
+        ctx.sources.deleteSource(source.id, library);
+        // The start-up re-read of the articles folder must not bring a removed shared source back.
+        if (library === BASE_LIBRARY) ctx.sources.markRemoved(source.file, source.contentHash);
       }
-      ctx.searchStore.refreshStats();
+      if (library === BASE_LIBRARY) ctx.searchStore.refreshStats();
     }).immediate();
   } catch (error) {
     throw describeDatabaseError(error, ctx.config.databasePath);
@@ -286,9 +363,12 @@ export function backfillEvents(ctx: IngestDeps): string[] {
   const stale = ctx.events.sourcesToExtract(EVENT_EXTRACTOR_VERSION);
   // Each source is written as soon as it is extracted: the whole library's events are never held at once.
   ctx.db.transaction(() => {
-    for (const id of stale) ctx.events.replaceEventsOf(id, extractArticleEvents(ctx.sources.getSource(id) ?? {}, ctx.sources.getParagraphsOf(id)), EVENT_EXTRACTOR_VERSION);
+    for (const { id, library } of stale) {
+      const events = extractArticleEvents(ctx.sources.getSource(id, library) ?? {}, ctx.sources.getParagraphsOf(id, library));
+      ctx.events.replaceEventsOf(id, events, EVENT_EXTRACTOR_VERSION, library);
+    }
   })();
-  return stale;
+  return stale.map(({ id }) => id);
 }
 
 /** The article files under `paths` (folders read recursively, dot files skipped); a missing path is refused. */

@@ -101,7 +101,7 @@ function isInside(dir: string, file: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
-/** Indexes every paragraph's terms in one transaction (a library created before the index existed). */
+/** Indexes every paragraph's terms, each in its library's index, in one transaction (a library created before the index existed). */
 function rebuildSearchIndex({ db, sources, searchStore, log }: AppContext): void {
   log.info('Building the full-text index of the library (once, after an upgrade)...');
   const titleTerms = new Map<string, string>();
@@ -109,7 +109,7 @@ function rebuildSearchIndex({ db, sources, searchStore, log }: AppContext): void
     searchStore.clear();
     for (const p of sources.indexable()) {
       if (!titleTerms.has(p.title)) titleTerms.set(p.title, extractTerms(p.title).join(' '));
-      searchStore.insert(p.id, p.sourceId, extractTerms(p.body).join(' '), titleTerms.get(p.title)!);
+      searchStore.insert(p.id, p.sourceId, extractTerms(p.body).join(' '), titleTerms.get(p.title)!, p.library);
     }
     searchStore.refreshStats();
   })();

@@ -26,7 +26,9 @@ const recorded = (db: Database.Database) => db.prepare('SELECT version, name FRO
 /** Tables the real migrations create (FTS5 keeps its own shadow tables beside paragraph_terms). */
 const SCHEMA_TABLES = [
   'event_extractions', 'events', 'paragraph_terms', 'paragraph_terms_config', 'paragraph_terms_content', 'paragraph_terms_data', 'paragraph_terms_docsize',
-  'paragraph_terms_idx', 'paragraph_vocab', 'paragraphs', 'removed_files', 'schema_migrations', 'search_stats', 'sources',
+  'paragraph_terms_idx', 'paragraph_vocab', 'paragraphs', 'removed_files', 'schema_migrations', 'search_stats', 'server_paragraph_terms',
+  'server_paragraph_terms_config', 'server_paragraph_terms_content', 'server_paragraph_terms_data', 'server_paragraph_terms_docsize',
+  'server_paragraph_terms_idx', 'sources',
 ];
 const tables = (db: Database.Database) =>
   db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
@@ -87,13 +89,13 @@ describe('openDatabase', () => {
     expect(existsSync(path)).toBe(true);
     expect(recorded(db)).toEqual([{ version: 1, name: '001-init.sql' }, { version: 2, name: '002-events.sql' }, { version: 3, name: '003-search-terms.sql' }, { version: 4, name: '004-events-year.sql' },
       { version: 5, name: '005-events-offsets.sql' }, { version: 6, name: '006-source-origin.sql' },
-      { version: 7, name: '007-paragraph-page.sql' }]);
+      { version: 7, name: '007-paragraph-page.sql' }, { version: 8, name: '008-server-libraries.sql' }]);
     expect(tables(db)).toEqual(SCHEMA_TABLES);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
     db = openDatabase(path);
-    expect(recorded(db)).toHaveLength(7);
+    expect(recorded(db)).toHaveLength(8);
     db.close();
   });
 

@@ -3,6 +3,7 @@ import type { QueryConcept } from '../core/search/query.js';
 import { inverseDocumentFrequency, rankParagraphs, type CorpusStats, type Retrieval, type SearchFilter, type SearchHit } from '../core/search/rank.js';
 import { allowedEdits, NAME_EDITS, pickCorrection } from '../core/language/spelling.js';
 import type { SearchStore } from './search-store.js';
+import { BASE_LIBRARY } from './library-keys.js';
 
 /** Candidates fetched from FTS5 per passage asked for, before re-ranking. */
 const CANDIDATES_PER_RESULT = 3;
@@ -16,40 +17,65 @@ const CANDIDATE_POSTINGS_BUDGET = 10_000;
 /** Document frequencies remembered between queries (cleared when the library changes). */
 const DF_CACHE_LIMIT = 50_000;
 
+/** A server's own paragraphs as search counts them: documents, body terms, document frequencies. */
+interface OwnCounts {
+  documents: number;
+  bodyTerms: number;
+  df: Map<string, number>;
+  /** Its vocabulary as a radix tree, built on the first misspelt word. */
+  vocabulary?: SearchableMap<number>;
+}
+
 /**
  * Paragraph search, the SQL side: FTS5 proposes candidates (it is fast at finding them in a large
  * library) and the core ranks them (`rankParagraphs`); corpus statistics and typo correction come
- * from the index's vocabulary.
+ * from the index's vocabulary. One search per library as it is seen: the base library's, or a
+ * server's, which adds that server's own paragraphs to the base's (its counts, candidates and words)
+ * and nothing of any other server's.
  */
 export class ParagraphSearch implements Retrieval {
   private readonly dfCache = new Map<string, number>();
   private stats: { documents: number; bodyTerms: number };
-  /** MiniSearch's radix tree over the vocabulary, for fuzzy look-ups; built on the first misspelt word. */
+  /** MiniSearch's radix tree over the base vocabulary, for fuzzy look-ups; built on the first misspelt word. */
   private vocabulary: SearchableMap<number> | undefined;
-  /** Bumped whenever the library changes, so derived caches know to rebuild. */
-  version = 0;
+  /** A server's own counts, read on first use after each change of the library. */
+  private own: OwnCounts | undefined;
+  /** The library version this view's caches were built at (a server's view follows the base's). */
+  private seen = 0;
+  private changes = 0;
 
-  constructor(private readonly store: SearchStore) {
+  /**
+   * @param library the base library (`''`), or a server's guild id
+   * @param base for a server's library, the base library's search, whose counts it shares
+   */
+  constructor(private readonly store: SearchStore, readonly library = BASE_LIBRARY, private readonly base?: ParagraphSearch) {
     this.stats = store.stats();
   }
 
-  /** Forgets cached statistics: call after the library changed. */
+  /** Bumped whenever any library changes, so derived caches (of every view) know to rebuild. */
+  get version(): number {
+    return this.base ? this.base.version : this.changes;
+  }
+
+  /** Forgets cached statistics of every view: call after the library changed (any library). */
   invalidate(): void {
+    if (this.base) return this.base.invalidate();
     this.dfCache.clear();
     this.stats = this.store.stats();
     this.vocabulary = undefined;
-    this.version += 1;
+    this.changes += 1;
+    this.seen = this.changes;
   }
 
   size(): number {
-    return this.stats.documents;
+    return this.corpusStats().documents;
   }
 
   search(concepts: QueryConcept[], filter: SearchFilter, limit: number): SearchHit[] {
     if (concepts.length === 0) return [];
     const pool = Math.max(MIN_CANDIDATES, limit * CANDIDATES_PER_RESULT);
     const stats = this.corpusStats();
-    const candidates = this.store.candidates(toMatch(this.candidateTerms(concepts)), filter, pool);
+    const candidates = this.store.candidates(toMatch(this.candidateTerms(concepts)), filter, pool, this.library);
     return rankParagraphs(concepts, candidates, stats, limit);
   }
 
@@ -64,9 +90,20 @@ export class ParagraphSearch implements Retrieval {
   correct(term: string, name = false): string | undefined {
     const edits = Math.max(allowedEdits(term.length), name && term.length >= 5 ? NAME_EDITS : 0);
     if (edits === 0 || /^\d+$/.test(term)) return undefined;
+    const near = new Map(this.fuzzyBase(term, edits));
+    const own = this.ownCounts();
+    if (own) {
+      own.vocabulary ??= SearchableMap.from(own.df) as SearchableMap<number>;
+      for (const [known, [doc]] of own.vocabulary.fuzzyGet(term, edits)) near.set(known, (near.get(known) ?? 0) + doc);
+    }
+    return pickCorrection(term, [...near].map(([known, doc]) => ({ term: known, doc })), name);
+  }
+
+  /** Base terms within `edits` of a term, with their document frequencies. */
+  private fuzzyBase(term: string, edits: number): [string, number][] {
+    if (this.base) return this.base.fuzzyBase(term, edits);
     this.vocabulary ??= SearchableMap.from(this.store.vocabulary()) as SearchableMap<number>;
-    const near = [...this.vocabulary.fuzzyGet(term, edits)].map(([known, [doc]]) => ({ term: known, doc }));
-    return pickCorrection(term, near, name);
+    return [...this.vocabulary.fuzzyGet(term, edits)].map(([known, [doc]]) => [known, doc]);
   }
 
   /**
@@ -87,14 +124,19 @@ export class ParagraphSearch implements Retrieval {
   }
 
   private corpusStats(): CorpusStats {
+    const base = this.base ? this.base.stats : this.stats;
+    const own = this.ownCounts();
+    const documents = base.documents + (own?.documents ?? 0);
+    const bodyTerms = base.bodyTerms + (own?.bodyTerms ?? 0);
     return {
-      documents: this.stats.documents,
-      averageLength: this.stats.documents > 0 ? this.stats.bodyTerms / this.stats.documents : 0,
+      documents,
+      averageLength: documents > 0 ? bodyTerms / documents : 0,
       documentFrequency: (term) => this.documentFrequency(term),
     };
   }
 
   private documentFrequency(term: string): number {
+    if (this.base) return this.base.documentFrequency(term) + (this.ownCounts()?.df.get(term) ?? 0);
     let df = this.dfCache.get(term);
     if (df === undefined) {
       df = this.store.documentFrequency(term);
@@ -102,6 +144,25 @@ export class ParagraphSearch implements Retrieval {
       this.dfCache.set(term, df);
     }
     return df;
+  }
+
+  /**
+   * A server's own counts, from its index rows (a server's library is a few readings: counting them
+   * again after a change costs milliseconds); `undefined` for the base library's search.
+   */
+  private ownCounts(): OwnCounts | undefined {
+    if (!this.base) return undefined;
+    if (this.own && this.seen === this.version) return this.own;
+    const own: OwnCounts = { documents: 0, bodyTerms: 0, df: new Map() };
+    for (const [body, title] of this.store.serverRows(this.library)) {
+      const bodyTerms = body ? body.split(' ') : [];
+      own.documents += 1;
+      own.bodyTerms += bodyTerms.length;
+      for (const term of new Set([...bodyTerms, ...(title ? title.split(' ') : [])])) own.df.set(term, (own.df.get(term) ?? 0) + 1);
+    }
+    this.own = own;
+    this.seen = this.version;
+    return own;
   }
 }
 

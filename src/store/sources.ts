@@ -1,5 +1,6 @@
 import type { DroppedText, ParsedArticle, Source, SourceMeta, StoredParagraph } from '../core/types.js';
 import type { Db } from './db.js';
+import { BASE_LIBRARY, citedId, libraryOfKey, libraryOfSql, sourceKey, visibleSql } from './library-keys.js';
 
 interface SourceRow {
   id: string; title: string; author: string | null; publisher: string | null; published: string | null;
@@ -11,7 +12,9 @@ interface ParagraphRow { id: number; source_id: string; n: number; text: string;
 
 /** A source as stored, with where it came from. */
 export interface StoredSource extends Source {
-  /** The file it was read from: its identity (absolute; relative to the working folder in older libraries). */
+  /** The library it is in: the base (`''`) or a server's (its guild id). */
+  library: string;
+  /** Where it came from, its identity: the file (absolute; relative to the working folder in older libraries), or an upload or URL. */
   file: string;
   contentHash: string;
   /** The file's size and modification time (ms) when it was last read, when known. */
@@ -30,15 +33,17 @@ export class SourceStore {
   private readonly statements;
 
   constructor(readonly db: Db) {
+    const count = '(SELECT count(*) FROM paragraphs p WHERE p.source_id = s.id) AS paragraph_count';
     this.statements = {
-      sources: db.prepare(`SELECT s.*, (SELECT count(*) FROM paragraphs p WHERE p.source_id = s.id) AS paragraph_count
-        FROM sources s ORDER BY s.published, s.id`),
-      source: db.prepare(`SELECT s.*, (SELECT count(*) FROM paragraphs p WHERE p.source_id = s.id) AS paragraph_count
-        FROM sources s WHERE s.id = ?`),
-      sourceByHash: db.prepare('SELECT id FROM sources WHERE content_hash = ?').pluck(),
+      sources: db.prepare(`SELECT s.*, ${count} FROM sources s WHERE ${visibleSql('s.id')} ORDER BY s.published, s.id`),
+      ownSources: db.prepare(`SELECT s.*, ${count} FROM sources s WHERE ${libraryOfSql('s.id')} = @library ORDER BY s.published, s.id`),
+      source: db.prepare(`SELECT s.*, ${count} FROM sources s WHERE s.id = ?`),
+      sourceByHash: db.prepare(`SELECT id FROM sources WHERE content_hash = ? AND ${libraryOfSql('id')} = ?`).pluck(),
       // Newest first: an older library may hold two sources of one file (an id changed in its front matter).
-      sourceByFile: db.prepare('SELECT id FROM sources WHERE file IN (?, ?) ORDER BY ingested_at DESC LIMIT 1').pluck(),
-      stamps: db.prepare('SELECT id, file, file_size AS size, file_mtime AS mtime FROM sources'),
+      sourceByFile: db.prepare(`SELECT id FROM sources WHERE file IN (?, ?) AND ${libraryOfSql('id')} = ? ORDER BY ingested_at DESC LIMIT 1`).pluck(),
+      // Every library's source cited by one id: the key itself, then `id:<guild>` by range on the primary key.
+      holders: db.prepare("SELECT id, file FROM sources WHERE id = @id OR (id >= @id || ':' AND id < @id || ';')"),
+      stamps: db.prepare("SELECT id, file, file_size AS size, file_mtime AS mtime FROM sources WHERE instr(id, ':') = 0"),
       stamp: db.prepare('UPDATE sources SET file = ?, file_size = ?, file_mtime = ? WHERE id = ?'),
       removedHash: db.prepare('SELECT content_hash FROM removed_files WHERE file IN (?, ?)').pluck(),
       markRemoved: db.prepare('INSERT OR REPLACE INTO removed_files (file, content_hash, removed_at) VALUES (?, ?, ?)'),
@@ -46,8 +51,8 @@ export class SourceStore {
       paragraphById: db.prepare('SELECT * FROM paragraphs WHERE id = ?'),
       paragraph: db.prepare('SELECT * FROM paragraphs WHERE source_id = ? AND n = ?'),
       paragraphsOf: db.prepare('SELECT * FROM paragraphs WHERE source_id = ? ORDER BY n'),
-      indexable: db.prepare(`SELECT p.id, p.source_id AS sourceId, p.body, s.title FROM paragraphs p
-        JOIN sources s ON s.id = p.source_id WHERE p.body <> '' AND p.id > ? ORDER BY p.id LIMIT ?`),
+      indexable: db.prepare(`SELECT p.id, p.source_id AS key, p.body, s.title FROM paragraphs p
+        JOIN sources s ON s.id = p.source_id WHERE p.body <> '' AND p.id > @after AND (@all OR ${visibleSql('s.id')}) ORDER BY p.id LIMIT @limit`),
       deleteSource: db.prepare('DELETE FROM sources WHERE id = ?'),
       insertSource: db.prepare(`INSERT INTO sources (id, title, author, publisher, published, date_note, url, file,
         content_hash, warnings, dropped, ingested_at, file_size, file_mtime) VALUES (@id, @title, @author, @publisher, @published,
@@ -57,38 +62,55 @@ export class SourceStore {
     };
   }
 
-  /** Every source, oldest first. */
-  listSources(): StoredSource[] {
-    return (this.statements.sources.all() as SourceRow[]).map(toSource);
+  /** Every source a library sees (the base library's, and a server's own), oldest first. */
+  listSources(library = BASE_LIBRARY): StoredSource[] {
+    return (this.statements.sources.all({ library }) as SourceRow[]).map(toSource);
   }
 
-  /** One source, or `undefined` when the id is unknown. */
-  getSource(id: string): StoredSource | undefined {
-    const row = this.statements.source.get(id) as SourceRow | undefined;
+  /** The sources of one library only (a server's own additions, or the base library alone), oldest first. */
+  listOwnSources(library: string): StoredSource[] {
+    return (this.statements.ownSources.all({ library }) as SourceRow[]).map(toSource);
+  }
+
+  /** One source of one library, or `undefined` when that library has no such id. */
+  getSource(id: string, library = BASE_LIBRARY): StoredSource | undefined {
+    const row = this.statements.source.get(sourceKey(library, id)) as SourceRow | undefined;
     return row && toSource(row);
   }
 
-  /** The id of the source ingested from a file with this content hash, if any. */
-  findByHash(contentHash: string): string | undefined {
-    return this.statements.sourceByHash.get(contentHash) as string | undefined;
+  /** The source an id names as a library sees it: its own first (a server's ids never repeat the base's), then the base's. */
+  findVisible(id: string, library: string): StoredSource | undefined {
+    return this.getSource(id, library) ?? (library === BASE_LIBRARY ? undefined : this.getSource(id, BASE_LIBRARY));
+  }
+
+  /** The id of a library's source ingested from a file with this content hash, if any. */
+  findByHash(contentHash: string, library = BASE_LIBRARY): string | undefined {
+    const key = this.statements.sourceByHash.get(contentHash, library) as string | undefined;
+    return key === undefined ? undefined : citedId(key);
   }
 
   /**
-   * The id of the source read from a file, if any.
+   * The id of the source a library made from a file (or an upload, a URL), if any.
    * @param file the absolute path; `shown` the same as older libraries stored it (relative to the working folder)
    */
-  findByFile(file: string, shown: string): string | undefined {
-    return this.statements.sourceByFile.get(file, shown) as string | undefined;
+  findByFile(file: string, shown: string, library = BASE_LIBRARY): string | undefined {
+    const key = this.statements.sourceByFile.get(file, shown, library) as string | undefined;
+    return key === undefined ? undefined : citedId(key);
   }
 
-  /** Every source's file with its size and modification time when last read (null when unknown). */
+  /** Every library's source cited by this id, with where it came from. */
+  holdersOf(id: string): { library: string; file: string }[] {
+    return (this.statements.holders.all({ id }) as { id: string; file: string }[]).map((row) => ({ library: libraryOfKey(row.id), file: row.file }));
+  }
+
+  /** Every base source's file with its size and modification time when last read (null when unknown). */
   fileStamps(): { id: string; file: string; size: number | null; mtime: number | null }[] {
     return this.statements.stamps.all() as { id: string; file: string; size: number | null; mtime: number | null }[];
   }
 
   /** Records where a source's unchanged file now is and its size and time (call inside a transaction). */
-  stampFile(id: string, file: string, stamp: FileStamp): void {
-    this.statements.stamp.run(file, stamp.size, stamp.mtime, id);
+  stampFile(id: string, file: string, stamp: FileStamp | undefined, library = BASE_LIBRARY): void {
+    this.statements.stamp.run(file, stamp?.size ?? null, stamp?.mtime ?? null, sourceKey(library, id));
   }
 
   /** The content hash of a file whose source was removed, if it was (either form of its path). */
@@ -106,7 +128,7 @@ export class SourceStore {
     this.statements.forgetRemoved.run(file, shown);
   }
 
-  /** Number of sources. */
+  /** Number of sources, in every library. */
   countSources(): number {
     return this.statements.count.get() as number;
   }
@@ -117,56 +139,60 @@ export class SourceStore {
   }
 
   /** One paragraph by its citation, or `undefined`. */
-  getParagraph(sourceId: string, n: number): StoredParagraph | undefined {
-    const row = this.statements.paragraph.get(sourceId, n) as ParagraphRow | undefined;
+  getParagraph(sourceId: string, n: number, library = BASE_LIBRARY): StoredParagraph | undefined {
+    const row = this.statements.paragraph.get(sourceKey(library, sourceId), n) as ParagraphRow | undefined;
     return row && toParagraph(row);
   }
 
   /** All paragraphs of a source, in order. */
-  getParagraphsOf(sourceId: string): StoredParagraph[] {
-    return (this.statements.paragraphsOf.all(sourceId) as ParagraphRow[]).map(toParagraph);
+  getParagraphsOf(sourceId: string, library = BASE_LIBRARY): StoredParagraph[] {
+    return (this.statements.paragraphsOf.all(sourceKey(library, sourceId)) as ParagraphRow[]).map(toParagraph);
   }
 
   /**
-   * Every paragraph with text of its own, with its source's title: what the search index holds.
-   * Read a page at a time, so the caller may write to the database between pages.
+   * Every paragraph with text of its own, with its source's title and library: what the search
+   * indexes hold; those a library sees, or every library's with `library` undefined. Read a page at
+   * a time, so the caller may write to the database between pages.
    */
-  *indexable(pageSize = 2000): IterableIterator<{ id: number; sourceId: string; body: string; title: string }> {
+  *indexable(library?: string, pageSize = 2000): IterableIterator<{ id: number; sourceId: string; library: string; body: string; title: string }> {
     for (let after = 0; ; ) {
-      const page = this.statements.indexable.all(after, pageSize) as { id: number; sourceId: string; body: string; title: string }[];
-      yield* page;
+      const page = this.statements.indexable.all({ after, limit: pageSize, all: library === undefined ? 1 : 0, library: library ?? BASE_LIBRARY }) as
+        { id: number; key: string; body: string; title: string }[];
+      for (const { key, ...row } of page) yield { ...row, sourceId: citedId(key), library: libraryOfKey(key) };
       if (page.length < pageSize) return;
       after = page[page.length - 1]!.id;
     }
   }
 
   /** Deletes a source and, by cascade, its paragraphs and events (call inside a transaction); false when the id is unknown. */
-  deleteSource(id: string): boolean {
-    return this.statements.deleteSource.run(id).changes > 0;
+  deleteSource(id: string, library = BASE_LIBRARY): boolean {
+    return this.statements.deleteSource.run(sourceKey(library, id)).changes > 0;
   }
 
   /**
-   * Replaces a source and its paragraphs (call inside a transaction).
+   * Replaces a library's source and its paragraphs (call inside a transaction).
+   * @param file where it came from: its identity
    * @returns the stored paragraphs with text of their own, with their new ids, for the search index
    */
-  replaceSource(article: ParsedArticle, file: string, contentHash: string, stamp?: FileStamp): { id: number; body: string }[] {
+  replaceSource(article: ParsedArticle, file: string, contentHash: string, stamp?: FileStamp, library = BASE_LIBRARY): { id: number; body: string }[] {
     const { meta } = article;
-    this.statements.deleteSource.run(meta.id);
+    const key = sourceKey(library, meta.id);
+    this.statements.deleteSource.run(key);
     this.statements.insertSource.run({
-      id: meta.id, title: meta.title, author: meta.author ?? null, publisher: meta.publisher ?? null,
+      id: key, title: meta.title, author: meta.author ?? null, publisher: meta.publisher ?? null,
       published: meta.date ?? null, dateNote: meta.dateNote ?? null, url: meta.url ?? null, file, contentHash,
       warnings: JSON.stringify(article.warnings), dropped: JSON.stringify(article.dropped), ingestedAt: new Date().toISOString(),
       size: stamp?.size ?? null, mtime: stamp?.mtime ?? null,
     });
     return article.paragraphs.flatMap((p) => {
-      const { lastInsertRowid } = this.statements.insertParagraph.run(meta.id, p.n, p.text, p.body, p.repeatOf ?? null, p.page ?? null);
+      const { lastInsertRowid } = this.statements.insertParagraph.run(key, p.n, p.text, p.body, p.repeatOf ?? null, p.page ?? null);
       return p.body ? [{ id: Number(lastInsertRowid), body: p.body }] : [];
     });
   }
 }
 
 function toSource(row: SourceRow): StoredSource {
-  const meta: SourceMeta = { id: row.id, title: row.title };
+  const meta: SourceMeta = { id: citedId(row.id), title: row.title };
   if (row.author) meta.author = row.author;
   if (row.publisher) meta.publisher = row.publisher;
   if (row.published) meta.date = row.published;
@@ -174,6 +200,7 @@ function toSource(row: SourceRow): StoredSource {
   if (row.url) meta.url = row.url;
   return {
     ...meta,
+    library: libraryOfKey(row.id),
     paragraphCount: row.paragraph_count,
     warnings: JSON.parse(row.warnings) as string[],
     dropped: JSON.parse(row.dropped) as DroppedText[],
@@ -184,7 +211,7 @@ function toSource(row: SourceRow): StoredSource {
 }
 
 function toParagraph(row: ParagraphRow): StoredParagraph {
-  const paragraph: StoredParagraph = { id: row.id, sourceId: row.source_id, n: row.n, text: row.text, body: row.body };
+  const paragraph: StoredParagraph = { id: row.id, sourceId: citedId(row.source_id), n: row.n, text: row.text, body: row.body };
   if (row.repeat_of !== null) paragraph.repeatOf = row.repeat_of;
   if (row.page !== null) paragraph.page = row.page;
   return paragraph;
