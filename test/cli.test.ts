@@ -157,3 +157,59 @@ describe('research-bot ingest', () => {
     }
   });
 });
+
+describe('research-bot --server', () => {
+  const SERVER = '100000000000000001';
+  const OTHER = '100000000000000002';
+  const READING = '---\nid: caravan-2021\ntitle: The caravan road\nauthor: Ana Ruiz\ndate: 2021-03\n---\nThe caravan reached Samarkand on 3 March 2021 after forty days.\n';
+  let db: string;
+  let folder: string;
+
+  beforeAll(() => {
+    db = join(dir, 'servers.db');
+    folder = join(dir, 'server-reading');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'caravan.txt'), READING);
+    expect(cli(['ingest', SHIPPED], { db }).code).toBe(0);
+  });
+
+  it("ingests into the server's own library, which that server sees beside the shared one and no other server or the shared library sees", () => {
+    const ingested = cli(['ingest', '--server', SERVER, folder], { db });
+    expect(ingested.code).toBe(0);
+    expect(ingested.stdout).toBe(`Added 1, updated 0, unchanged 0, refused 0 (1 paragraphs, 1 dated events written).\n  added caravan-2021  ${join('server-reading', 'caravan.txt')}\n`);
+
+    const listed = (server?: string) => JSON.parse(cli(['source', '--json', ...(server ? ['--server', server] : [])], { db }).stdout).sources.map((s: { id: string }) => s.id);
+    expect(listed(SERVER)).toEqual(['kharakov-2014', 'gvs-2018', 'aslam-2019', 'berger-2019', 'caravan-2021', 'observer-2021']);
+    expect(listed(OTHER)).toEqual(['kharakov-2014', 'gvs-2018', 'aslam-2019', 'berger-2019', 'observer-2021']);
+    expect(listed()).toEqual(['kharakov-2014', 'gvs-2018', 'aslam-2019', 'berger-2019', 'observer-2021']);
+
+    const asked = (server?: string) => JSON.parse(cli(['ask', '--json', ...(server ? ['--server', server] : []), 'caravan Samarkand forty days'], { db }).stdout);
+    expect(asked(SERVER)).toMatchObject({ answered: true, answer: { citation: '[caravan-2021 ¶1]' } });
+    expect(asked(OTHER)).toMatchObject({ answered: false, answer: null });
+    expect(asked(OTHER).passages.map((p: { sourceId: string }) => p.sourceId)).not.toContain('caravan-2021');
+    expect(asked()).toMatchObject({ answered: false, answer: null });
+    expect(cli(['ask', '--server', OTHER, '--source', 'caravan-2021', 'caravan'], { db }).errLines).toEqual(['There is no source "caravan-2021" in the library.']);
+  });
+
+  it("removes only the server's own sources", () => {
+    expect(cli(['remove', '--server', SERVER, 'berger-2019'], { db }).errLines).toEqual([
+      '"berger-2019" is in the shared library that every server sees, not this server\'s own; only the bot\'s host can remove it. Nothing was removed.',
+    ]);
+    expect(cli(['remove', '--server', OTHER, 'caravan-2021'], { db }).errLines).toEqual(['There is no source "caravan-2021" in the library; nothing was removed.']);
+    expect(cli(['remove', 'caravan-2021'], { db }).errLines).toEqual(['There is no source "caravan-2021" in the library; nothing was removed.']);
+    const removed = cli(['remove', '--server', SERVER, 'caravan-2021'], { db });
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toBe('Removed caravan-2021 (The caravan road, 1 paragraphs).\n');
+    const reader = new Database(db, { readonly: true });
+    expect(reader.prepare('SELECT id FROM sources ORDER BY id').pluck().all()).toEqual(['aslam-2019', 'berger-2019', 'gvs-2018', 'kharakov-2014', 'observer-2021']);
+    reader.close();
+  });
+
+  it('exits 2 with one sentence for a --server that is not a guild id', () => {
+    for (const command of [['ask', 'caravan'], ['ingest', folder], ['remove', 'x'], ['source'], ['timeline'], ['quote', 'the caravan reached Samarkand']]) {
+      const { code, errLines } = cli([...command, '--server', 'my-server'], { db });
+      expect(code).toBe(2);
+      expect(errLines[0]).toBe('--server takes a Discord server\'s id (17 to 20 digits), not "my-server".');
+    }
+  });
+});

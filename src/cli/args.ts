@@ -1,6 +1,10 @@
 import { parseArgs } from 'node:util';
 import { UserError } from '../core/errors.js';
 import { cleanInput, quoteInput } from '../core/language/text.js';
+import type { AppContext } from '../app/context.js';
+
+/** Opens the library as one library sees it (`''`: the shared library; a guild id: that server's view). */
+export type Open = (library: string) => AppContext;
 
 /** A mistake in how the CLI was called: exit code 2 and a pointer to the usage. */
 export class UsageError extends Error {}
@@ -23,6 +27,16 @@ export function integerOption(value: string | undefined, name: string, min: numb
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not ${quoteInput(value, 20)}.`);
   return n;
+}
+
+/**
+ * The library `--server` names: a server's (its guild id), or the base library when absent.
+ * @throws UsageError when it is not a guild id
+ */
+export function serverOption(value: string | undefined): string {
+  if (value === undefined) return '';
+  if (!/^\d{17,20}$/.test(value.trim())) throw new UsageError(`--server takes a Discord server's id (17 to 20 digits), not ${quoteInput(value, 30)}.`);
+  return value.trim();
 }
 
 /**

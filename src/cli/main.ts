@@ -5,14 +5,14 @@ import { readOptions } from '../commands/options.js';
 import { timeline } from '../commands/timeline.js';
 import type { AskResult } from '../core/search/ask.js';
 import { debugRequested, loadConfig } from '../app/config.js';
-import { createContext, type AppContext } from '../app/context.js';
+import { createContext } from '../app/context.js';
 import { prepareLibrary } from '../ingest/prepare.js';
-import { integerOption, parse, usage, UsageError } from './args.js';
+import { integerOption, parse, serverOption, usage, UsageError, type Open } from './args.js';
 import { QuestionError, UserError } from '../core/errors.js';
 import { ingestPaths, removeSources, type IngestReport } from '../ingest/ingest.js';
 import { createLogger } from '../app/log.js';
 
-const USAGE = `Usage: research-bot <command> [options]
+const USAGE = `Usage: research-bot <command> [options] [--server GUILD_ID]
 
 Commands:
   ask "<question>" [--limit N] [--source ID] [--from YEAR] [--to YEAR] [--json] [--batch]
@@ -36,6 +36,10 @@ Commands:
   remove <source id>... [--json]
       Remove sources and their paragraphs (their files are left alone; ingest them to bring them back).
 
+--server GUILD_ID works with every command: the library as that Discord server sees it (the shared
+library and the server's own additions); ingest adds to, and remove removes from, the server's own.
+Without it, commands read and change the shared library that every server sees.
+
 Settings come from the environment or .env (see .env.example); DATABASE_PATH picks the library.`;
 
 async function main(argv: string[]): Promise<number> {
@@ -49,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
   const log = createLogger({ debug: config.debug, quiet: true });
   // The CLI reads the library as it is: only `npm start` and the bot read the articles folder, so
   // `ingest DIR` into a new library holds exactly DIR.
-  const open = () => {
+  const open = (library: string) => {
     const ctx = createContext(config, { log });
     try {
       prepareLibrary(ctx);
@@ -57,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
       ctx.close();
       throw error;
     }
-    return ctx;
+    return ctx.forLibrary(library);
   };
   switch (command) {
     case 'ask':
@@ -83,16 +87,17 @@ function askJson(reply: AskReply): AskResult {
   return { ...reply.result, passages: reply.result.passages.slice(reply.page.offset, reply.page.offset + reply.page.pageSize) };
 }
 
-function runAsk(args: string[], open: () => AppContext): number {
+function runAsk(args: string[], open: Open): number {
   const { values, positionals } = parse(args, {
     json: { type: 'boolean' }, batch: { type: 'boolean' }, limit: { type: 'string' },
-    source: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
+    source: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, server: { type: 'string' },
   });
+  const library = serverOption(values.server);
   const given = { limit: values.limit, source: values.source, from: values.from, to: values.to };
   usage(() => readOptions(ask, given, { partial: true }));
   if (values.batch) {
     if (positionals.length > 0) throw new UsageError('With --batch, questions come from stdin, one per line; give none as arguments.');
-    const ctx = open();
+    const ctx = open(library);
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
     lines.on('line', (line) => {
       if (!line.trim()) return;
@@ -108,7 +113,7 @@ function runAsk(args: string[], open: () => AppContext): number {
   }
   if (positionals.length === 0) throw new UsageError('Give a question: research-bot ask "When did Russia lift its arms embargo?"');
   const options = usage(() => readOptions(ask, { ...given, question: positionals.join(' ') }));
-  const ctx = open();
+  const ctx = open(library);
   try {
     const reply = ask.run(ctx, options);
     process.stdout.write((values.json ? JSON.stringify(askJson(reply), null, 2) : ask.renderText(reply)) + '\n');
@@ -118,11 +123,11 @@ function runAsk(args: string[], open: () => AppContext): number {
   return 0;
 }
 
-async function runIngest(args: string[], open: () => AppContext): Promise<number> {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' }, threads: { type: 'string' }, progress: { type: 'boolean' } });
+async function runIngest(args: string[], open: Open): Promise<number> {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' }, threads: { type: 'string' }, progress: { type: 'boolean' }, server: { type: 'string' } });
   if (positionals.length === 0) throw new UsageError('Give the files, folders or links to ingest: research-bot ingest data/articles');
   const threads = integerOption(values.threads, 'threads', 1, 64);
-  const ctx = open();
+  const ctx = open(serverOption(values.server));
   try {
     const progress = values.progress
       ? (done: number, total: number, file: string) => process.stderr.write(`ingesting ${done}/${total} ${file}\n`)
@@ -151,13 +156,14 @@ function renderIngestText(report: IngestReport): string {
   return lines.join('\n') + '\n';
 }
 
-function runTimeline(args: string[], open: () => AppContext): number {
+function runTimeline(args: string[], open: Open): number {
   const { values, positionals } = parse(args, {
-    json: { type: 'boolean' }, topic: { type: 'string' }, source: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
+    json: { type: 'boolean' }, topic: { type: 'string' }, source: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, server: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`timeline takes options, not words: research-bot timeline --topic "${positionals.join(' ')}"`);
+  const library = serverOption(values.server);
   const options = usage(() => readOptions(timeline, { topic: values.topic, source: values.source, from: values.from, to: values.to }));
-  const ctx = open();
+  const ctx = open(library);
   try {
     const reply = timeline.run(ctx, options);
     process.stdout.write((values.json ? JSON.stringify({ events: reply.result.events }, null, 2) : timeline.renderText(reply)) + '\n');
@@ -167,10 +173,10 @@ function runTimeline(args: string[], open: () => AppContext): number {
   return 0;
 }
 
-function runRemove(args: string[], open: () => AppContext): number {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+function runRemove(args: string[], open: Open): number {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' }, server: { type: 'string' } });
   if (positionals.length === 0) throw new UsageError('Give the ids of the sources to remove: research-bot remove berger-2019');
-  const ctx = open();
+  const ctx = open(serverOption(values.server));
   try {
     const removed = removeSources(ctx, positionals);
     if (values.json) process.stdout.write(JSON.stringify({ removed: removed.map(({ id, title, paragraphCount }) => ({ id, title, paragraphCount })) }, null, 2) + '\n');
