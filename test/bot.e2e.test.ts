@@ -1,7 +1,9 @@
+import { PermissionFlagsBits } from 'discord.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVERYONE_PERMISSIONS } from './fake-discord/fixtures.js';
 import { commandDefinitions } from '../src/commands/index.js';
 import { botEnv, startLoggedInBot, startScript, waitUntil, type BotProcess } from './bot-process.js';
 import { checkMessageLimits, startFakeDiscord, type FakeDiscord, type PlayedInteraction } from './fake-discord/index.js';
@@ -12,6 +14,8 @@ const BOOLEAN = 5;
 const DEFERRED = 5;
 const UPDATE_MESSAGE = 7;
 const EPHEMERAL = 64;
+/** A second server, which the second of two shards serves (the test guild is the first's): `(id >> 22) % 2` is 1. */
+const OTHER_GUILD = '1300000000004194304';
 
 let fake: FakeDiscord;
 let bot: BotProcess;
@@ -39,7 +43,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'hostile.txt'), HOSTILE_ARTICLE);
   const ingest = startScript('cli/main.js', { PATH: process.env.PATH, DATABASE_PATH: join(dir, 'library.db') }, ['ingest', join(dir, 'hostile.txt')]);
   expect(await ingest.exited).toBe(0);
-  fake = await startFakeDiscord();
+  fake = await startFakeDiscord({ otherGuildIds: [OTHER_GUILD] });
   await startBot();
 });
 
@@ -201,18 +205,37 @@ describe('npm run deploy', () => {
 });
 
 describe('npm run start:sharded', () => {
-  it('answers from two shards that each open the database read-only', async () => {
+  it("answers from two shards, each server from its own library, seeing changes made elsewhere at once", async () => {
     await bot.stop();
     const identified = fake.identifyCount();
-    const sharded = startScript('discord/shards.js', botEnv(fake, join(dir, 'library.db'), { SHARD_COUNT: '2' }));
+    const library = join(dir, 'library.db');
+    const sharded = startScript('discord/shards.js', botEnv(fake, library, { SHARD_COUNT: '2' }));
+    const moderator = { id: '200000000000000002', username: 'moderator', permissions: (BigInt(EVERYONE_PERMISSIONS) | PermissionFlagsBits.ManageGuild).toString() };
+    const asked = async (question: string, guildId?: string) => {
+      const played = fake.slashCommand('ask', [{ name: 'question', type: STRING, value: question }], guildId ? { guildId } : undefined);
+      const message = await finalMessage(played);
+      expect(played.errors()).toEqual([]);
+      return message.embeds[0];
+    };
     try {
       await waitUntil(() => fake.identifyCount() >= identified + 2, `two shards to log in (output: ${sharded.output()})`, 30_000);
-      const played = fake.slashCommand('ask', [{ name: 'question', type: STRING, value: 'Friendship 2018 exercise' }]);
-      const message = await finalMessage(played);
-      expect(message.embeds[0].fields[0].name).toMatch(/^1\. \[aslam-2019 ¶4\]/);
-      expect(played.errors()).toEqual([]);
+      expect((await asked('Friendship 2018 exercise')).fields[0].name).toMatch(/^1\. \[aslam-2019 ¶4\]/);
       expect(sharded.output().match(/Started shard \d\./g)).toEqual(['Started shard 0.', 'Started shard 1.']);
-      expect(sharded.output().match(/\(shard: database opened read-only\)/g)).toHaveLength(2);
+      expect(sharded.output().match(/\(a shard\)/g)).toHaveLength(2);
+
+      // The host adds a reading to the test server's library while the shards run: its shard sees it at the next command.
+      writeFileSync(join(dir, 'caravan.txt'), '---\nid: caravan-2021\ntitle: The caravan road\n---\nThe caravan reached Samarkand after forty days in the desert.\n');
+      const ingest = startScript('cli/main.js', { PATH: process.env.PATH, DATABASE_PATH: library }, ['ingest', '--server', fake.guildId, join(dir, 'caravan.txt')]);
+      expect(await ingest.exited).toBe(0);
+      expect((await asked('caravan Samarkand forty days')).fields[0].name).toMatch(/^1\. \[caravan-2021 ¶1\]/);
+      const elsewhere = await asked('caravan Samarkand forty days', OTHER_GUILD);
+      expect(elsewhere.title).toBe('No answer in the library');
+      expect(JSON.stringify(elsewhere)).not.toContain('caravan-2021');
+
+      // The test server's shard removes it; the other shard never had it.
+      const removed = await finalMessage(fake.slashCommand('library', [{ name: 'action', type: STRING, value: 'remove' }, { name: 'source', type: STRING, value: 'caravan-2021' }], moderator));
+      expect(removed.embeds[0].description).toBe('Removed **caravan-2021** (The caravan road, 1 paragraphs). Ingest its file again to bring it back.');
+      expect((await asked('caravan Samarkand forty days')).title).toBe('No answer in the library');
     } finally {
       await sharded.stop();
       sharded.child.kill('SIGKILL');

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { PermissionFlagsBits } from 'discord.js';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,9 @@ const MEMBER = { id: '200000000000000001', username: 'member' };
 const MODERATOR = { id: '200000000000000002', username: 'moderator', permissions: (BigInt(EVERYONE_PERMISSIONS) | PermissionFlagsBits.ManageGuild).toString() };
 const READER = { id: '200000000000000003', username: 'reader' };
 const NEWCOMER = { id: '200000000000000004', username: 'newcomer' };
+/** Students of the /library tests beyond the first, each under the rate limit of 3 a minute. */
+const STUDENTS = [5, 6, 7, 8, 9].map((n) => ({ id: `20000000000000000${n}`, username: `student${n}` }));
+const SECOND_MODERATOR = { ...MODERATOR, id: '200000000000000010', username: 'moderator2' };
 
 let fake: FakeDiscord;
 let bot: BotProcess;
@@ -99,20 +102,34 @@ describe('/library permissions', () => {
     expect(answer.embeds[0].fields[0].name).toMatch(/^1\. \[berger-2019 ¶\d+\]/);
   });
 
-  it('lets a member with Manage Server remove a source, which /ask then no longer knows', async () => {
-    const interaction = play('library', libraryAction('remove', 'berger-2019'), MODERATOR);
+  it("lets a member with Manage Server remove a source the server added, which /ask then no longer knows, but not a shared one", async () => {
+    const shared = await finalMessage(play('library', libraryAction('remove', 'berger-2019'), MODERATOR));
+    expect(shared.content).toBe('⚠ "berger-2019" is in the shared library that every server sees, not this server\'s own; only the bot\'s host can remove it. Nothing was removed.');
+    expect(storedSources()).toContain('berger-2019');
+
+    writeFileSync(join(dir, 'caravan.txt'), '---\nid: caravan-2021\ntitle: The caravan road\n---\nThe caravan reached Samarkand after forty days in the desert.\n');
+    const ingest = startScript('cli/main.js', { PATH: process.env.PATH, DATABASE_PATH: library }, ['ingest', '--server', fake.guildId, join(dir, 'caravan.txt')]);
+    expect(await ingest.exited).toBe(0);
+    const found = await finalMessage(play('ask', ask('caravan Samarkand forty days'), STUDENTS[0]));
+    expect(found.embeds[0].fields[0].name).toMatch(/^1\. \[caravan-2021 ¶1\]/);
+
+    const interaction = play('library', libraryAction('remove', 'caravan-2021'), MODERATOR);
     expect((await interaction.acknowledged).type).toBe(DEFERRED);
     const message = await finalMessage(interaction);
-    expect(message.embeds[0].description).toBe('Removed **berger-2019** (Pakistan-Russia Relations: From Bitter Enemies to Geopolitical Partners, 17 paragraphs). Ingest its file again to bring it back.');
-    expect(storedSources()).not.toContain('berger-2019');
-    const refused = await finalMessage(play('ask', ask('bitter enemies', 'berger-2019'), READER));
-    expect(refused.content).toBe('⚠ There is no source "berger-2019" in the library.');
-    const answer = await finalMessage(play('ask', ask('Pakistan-Russia relations from bitter enemies to geopolitical partners'), READER));
-    expect(answer.embeds[0].fields.map((f: { name: string }) => f.name).join(' ')).not.toContain('berger-2019');
+    expect(message.embeds[0].description).toBe('Removed **caravan-2021** (The caravan road, 1 paragraphs). Ingest its file again to bring it back.');
+    expect(storedSources()).not.toContain('caravan-2021:' + fake.guildId);
+    const refused = await finalMessage(play('ask', ask('caravan', 'caravan-2021'), STUDENTS[0]));
+    expect(refused.content).toBe('⚠ There is no source "caravan-2021" in the library.');
+    const answer = await finalMessage(play('ask', ask('caravan Samarkand forty days'), STUDENTS[0]));
+    expect(answer.embeds[0].fields.map((f: { name: string }) => f.name).join(' ')).not.toContain('caravan-2021');
   });
 
-  it('lets a member with Manage Server re-read the articles folder, bringing the source back', async () => {
-    const message = await finalMessage(play('library', libraryAction('reingest'), MODERATOR));
+  it('lets a member with Manage Server re-read the articles folder, bringing back a source the host removed', async () => {
+    const remove = startScript('cli/main.js', { PATH: process.env.PATH, DATABASE_PATH: library }, ['remove', 'berger-2019']);
+    expect(await remove.exited).toBe(0);
+    const gone = await finalMessage(play('ask', ask('bitter enemies', 'berger-2019'), STUDENTS[1]));
+    expect(gone.content).toBe('⚠ There is no source "berger-2019" in the library.');
+    const message = await finalMessage(play('library', libraryAction('reingest'), SECOND_MODERATOR));
     expect(message.embeds[0].description).toBe('Re-read the articles folder: added 1 (berger-2019), updated 0, unchanged 4, refused 0; 17 paragraphs written.');
     expect(storedSources()).toContain('berger-2019');
   });

@@ -57,14 +57,14 @@ describe('library', () => {
     expect(ctx.sources.countSources()).toBe(5);
   });
 
-  it('refuses to change a library opened read-only (the shards of the bot)', async () => {
+  it('refuses to change a library opened read-only', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'research-bot-library-'));
     try {
       const config = loadConfig({ DATABASE_PATH: join(dir, 'library.db') });
       (await openAtStart(config, { log: quiet })).close();
       const shard = await openAtStart(config, { log: quiet, readonly: true });
       try {
-        await expect(library.run(shard, { action: 'remove', source: 'berger-2019' })).rejects.toThrow('The library is open read-only here (the bot runs in shards); change it with the CLI, then restart the bot.');
+        await expect(library.run(shard, { action: 'remove', source: 'berger-2019' })).rejects.toThrow('The library is open read-only here; change it with the CLI.');
       } finally {
         shard.close();
       }

@@ -21,8 +21,7 @@ const MANAGE_GUILD = 1n << 5n;
 const GUILD_CONTEXT = 0 as InteractionContextType.Guild;
 
 async function change(ctx: AppContext, action: string, sourceId: string | undefined): Promise<LibraryChange> {
-  // Shards open the library read-only, and each holds its own index: changes go through the CLI.
-  if (ctx.db.readonly) throw new UserError('The library is open read-only here (the bot runs in shards); change it with the CLI, then restart the bot.');
+  if (ctx.db.readonly) throw new UserError('The library is open read-only here; change it with the CLI.');
   // The articles folder is the shared library's, whichever server asks for it to be re-read.
   if (action === 'reingest') return { action, report: await ingestPaths(ctx.forLibrary(BASE_LIBRARY), [ctx.config.articlesDir]) };
   if (action !== 'remove') throw new QuestionError('Choose an action: remove or reingest.');
@@ -76,5 +75,5 @@ export const library = {
     }],
     components: [],
   }),
-  autocomplete: (ctx, option, value) => (option === 'source' ? suggestSources(ctx, value) : []),
+  autocomplete: (ctx, option, value) => (option === 'source' ? suggestSources(ctx, value, { own: true }) : []),
 } satisfies Command<LibraryChange>;

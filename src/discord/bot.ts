@@ -1,7 +1,7 @@
 import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
 import { commandsByName } from '../commands/index.js';
 import type { Config } from '../app/config.js';
-import type { AppContext } from '../app/context.js';
+import { createContext, type AppContext } from '../app/context.js';
 import { openAtStart } from '../ingest/prepare.js';
 import { handleInteraction, NO_MENTIONS } from './interactions.js';
 import { RateLimiter } from './rate-limit.js';
@@ -19,17 +19,18 @@ export function clientOptions(config: Config): ClientOptions {
 
 /**
  * Logs the bot in and answers interactions until SIGINT/SIGTERM, which close the client and the
- * database. Under the ShardingManager each shard opens the database read-only.
+ * database. Under the ShardingManager each shard opens the database as it is: the manager has
+ * applied the migrations and read the articles folder before starting the shards.
  */
 export async function startBot(config: Config): Promise<{ client: Client; ctx: AppContext }> {
   if (!config.discord) throw new UserError('DISCORD_TOKEN is not set.');
-  const ctx = await openAtStart(config, { readonly: config.discord.isShard });
+  const ctx = config.discord.isShard ? createContext(config) : await openAtStart(config);
   // Build the autocomplete index now rather than on the first keystroke a user types.
   ctx.sourceFinder();
   const client = new Client(clientOptions(config));
   const rateLimiter = config.rateLimitPerMinute > 0 ? new RateLimiter(config.rateLimitPerMinute) : undefined;
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(ctx, commandsByName, interaction, { rateLimiter }));
-  client.once(Events.ClientReady, (ready) => ctx.log.info(`Logged in as ${ready.user.tag}, answering ${ctx.search.size()} paragraphs from ${ctx.sources.countSources()} sources${config.discord!.isShard ? ' (shard: database opened read-only)' : ''}.`));
+  client.once(Events.ClientReady, (ready) => ctx.log.info(`Logged in as ${ready.user.tag}, answering ${ctx.search.size()} paragraphs from ${ctx.sources.countSources()} sources${config.discord!.isShard ? ' (a shard)' : ''}.`));
   client.on(Events.Error, (error) => ctx.log.error(`discord.js client error: ${error.message}`, error));
   client.on(Events.ShardDisconnect, (_event, shard) => ctx.log.warn(`shard ${shard} disconnected`));
 

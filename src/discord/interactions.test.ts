@@ -13,7 +13,7 @@ function apiError(code: number): DiscordAPIError {
 function fakeCommandInteraction(defer: () => Promise<void>, commandName = 'boom', permissions = new PermissionsBitField()) {
   const calls: string[] = [];
   const interaction = {
-    id: '1', commandName, deferred: false, replied: false, user: { id: '42' }, memberPermissions: permissions,
+    id: '1', commandName, deferred: false, replied: false, user: { id: '42' }, memberPermissions: permissions, guildId: '100000000000000001',
     isAutocomplete: () => false, isChatInputCommand: () => true, isButton: () => false, isRepliable: () => true,
     options: { data: [] },
     deferReply: async () => {
@@ -29,9 +29,17 @@ function fakeCommandInteraction(defer: () => Promise<void>, commandName = 'boom'
   return { interaction: interaction as unknown as Interaction, calls };
 }
 
-function context(logged: string[]): AppContext {
+/** A context that logs into `logged` and records which libraries commands were given (`libraries`). */
+function context(logged: string[], libraries: string[] = []): AppContext {
   const log = { info: (m: string) => logged.push(`info ${m}`), warn: (m: string) => logged.push(`warn ${m}`), error: (m: string) => logged.push(`error ${m}`) };
-  return { log } as unknown as AppContext;
+  const ctx = {
+    log, library: '',
+    forLibrary: (library: string) => {
+      libraries.push(library);
+      return { ...ctx, library };
+    },
+  };
+  return ctx as unknown as AppContext;
 }
 
 const failing: Command = {
@@ -44,6 +52,17 @@ const failing: Command = {
 };
 
 describe('handleInteraction', () => {
+  it("runs a command on the library of the server the interaction comes from", async () => {
+    const libraries: string[] = [];
+    const seen: string[] = [];
+    const recording: Command = { ...failing, run: (ctx) => void seen.push(ctx.library) };
+    const { interaction, calls } = fakeCommandInteraction(() => Promise.resolve(), 'boom');
+    await handleInteraction(context([], libraries), new Map([['boom', recording]]), interaction);
+    expect(libraries).toEqual(['100000000000000001']);
+    expect(seen).toEqual(['100000000000000001']);
+    expect(calls).toEqual(['deferReply', 'editReply']);
+  });
+
   it('logs an expired interaction (10062) and does not throw or reply', async () => {
     const logged: string[] = [];
     const { interaction, calls } = fakeCommandInteraction(() => Promise.reject(apiError(10062)));

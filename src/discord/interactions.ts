@@ -8,6 +8,7 @@ import type { Command, OptionValues } from '../commands/types.js';
 import type { DiscordReply } from '../render/discord-kit.js';
 import { ASKED_PREFIX } from '../render/discord-ask.js';
 import { DISCORD_LIMITS, escapeForDiscord, truncate } from '../render/limits.js';
+import { BASE_LIBRARY } from '../store/library-keys.js';
 import { describeRateLimit, type RateLimiter } from './rate-limit.js';
 
 /** Nothing the bot sends may ping anyone: not users, roles, @everyone or @here. */
@@ -25,12 +26,14 @@ export interface RouterOptions {
  * error boundary: failures are logged with their cause and the user gets a short ephemeral sentence;
  * an expired (10062) or already-acknowledged (40060) interaction is logged, never thrown. A user
  * over the rate limit, or without the permissions a command requires, is refused politely first.
+ * Every command runs on the library of the server it comes from (the shared library in a DM).
  */
 export async function handleInteraction(ctx: AppContext, commands: ReadonlyMap<string, Command>, interaction: Interaction, options: RouterOptions = {}): Promise<void> {
   try {
-    if (interaction.isAutocomplete()) return await autocomplete(ctx, commands, interaction);
-    if (interaction.isChatInputCommand()) return await execute(ctx, commands, interaction, options);
-    if (interaction.isButton()) return await press(ctx, commands, interaction, options);
+    const server = ctx.forLibrary(interaction.guildId ?? BASE_LIBRARY);
+    if (interaction.isAutocomplete()) return await autocomplete(server, commands, interaction);
+    if (interaction.isChatInputCommand()) return await execute(server, commands, interaction, options);
+    if (interaction.isButton()) return await press(server, commands, interaction, options);
   } catch (error) {
     await reportFailure(ctx, interaction, error);
   }

@@ -8,7 +8,9 @@ import { NODE_FLAGS } from '../app/node-flags.js';
 
 /**
  * `npm run start:sharded`: prepares the library once (migrations, the articles folder), then runs one bot
- * process per shard under discord.js's ShardingManager; each shard opens the database read-only.
+ * process per shard under discord.js's ShardingManager. Each shard opens the same database; Discord
+ * sends a server's interactions to one shard only, so a server's library is changed by that shard
+ * alone, and every shard sees another's changes at its next command (PRAGMA data_version).
  * SHARD_COUNT sets the number of shards (default: Discord's recommendation).
  */
 async function main(): Promise<void> {

@@ -30,7 +30,7 @@ function buildApplication(ctx: FakeContext) {
 /** Checks the :appId and :guildId of a command route; undefined when both are this fake's. */
 function rejectTarget(ctx: FakeContext, request: RouteRequest, scope: CommandScope): Reply | undefined {
   if (request.params.appId !== ctx.applicationId) return DiscordErrors.notApplicationOwner();
-  if (scope === 'guild' && request.params.guildId !== ctx.guildId) return DiscordErrors.missingAccess();
+  if (scope === 'guild' && !ctx.guildIds.includes(request.params.guildId ?? '')) return DiscordErrors.missingAccess();
   return undefined;
 }
 

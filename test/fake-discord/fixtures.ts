@@ -21,7 +21,7 @@ import {
   type GatewayGuildCreateDispatchData,
   type GatewayReadyDispatchData,
 } from 'discord.js';
-import type { FakeContext } from './context.js';
+import { channelIdOf, type FakeContext } from './context.js';
 import type { PlayedUser } from './types.js';
 
 /** What @everyone may do in the test guild, and so what a played user may do by default. */
@@ -87,12 +87,12 @@ export function buildMember(ctx: FakeContext, user: APIUser): APIGuildMember {
   };
 }
 
-/** The guild's one text channel, #general. */
-export function buildTextChannel(ctx: FakeContext): APIGuildTextChannel<ChannelType.GuildText> {
+/** A guild's one text channel, #general (the test guild's by default). */
+export function buildTextChannel(ctx: FakeContext, guildId = ctx.guildId): APIGuildTextChannel<ChannelType.GuildText> {
   return {
-    id: ctx.channelId,
+    id: channelIdOf(ctx, guildId),
     type: ChannelType.GuildText,
-    guild_id: ctx.guildId,
+    guild_id: guildId,
     name: 'general',
     position: 0,
     flags: 0 as ChannelFlags,
@@ -105,9 +105,9 @@ export function buildTextChannel(ctx: FakeContext): APIGuildTextChannel<ChannelT
   };
 }
 
-function buildEveryoneRole(ctx: FakeContext): APIRole {
+function buildEveryoneRole(guildId: string): APIRole {
   return {
-    id: ctx.guildId,
+    id: guildId,
     name: '@everyone',
     color: 0,
     colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
@@ -122,12 +122,12 @@ function buildEveryoneRole(ctx: FakeContext): APIRole {
   };
 }
 
-/** READY for a fresh session: the bot, its one guild as unavailable (when this shard owns it), and where to resume. */
-export function buildReady(ctx: FakeContext, sessionId: string, shard: [number, number] = [0, 1], ownsGuild = true): GatewayReadyDispatchData {
+/** READY for a fresh session: the bot, the guilds this shard owns as unavailable, and where to resume. */
+export function buildReady(ctx: FakeContext, sessionId: string, shard: [number, number] = [0, 1], owned: string[] = ctx.guildIds): GatewayReadyDispatchData {
   return {
     v: 10,
     user: buildBotUser(ctx),
-    guilds: ownsGuild ? [{ id: ctx.guildId, unavailable: true }] : [],
+    guilds: owned.map((id) => ({ id, unavailable: true })),
     session_id: sessionId,
     resume_gateway_url: ctx.gatewayUrl,
     shard,
@@ -135,11 +135,12 @@ export function buildReady(ctx: FakeContext, sessionId: string, shard: [number, 
   };
 }
 
-/** GUILD_CREATE for the test guild, with #general, @everyone and the bot and test user as members. */
-export function buildGuildCreate(ctx: FakeContext): GatewayGuildCreateDispatchData {
+/** GUILD_CREATE for a guild (the test guild by default), with #general, @everyone and the bot and test user as members. */
+export function buildGuildCreate(ctx: FakeContext, guildId = ctx.guildId): GatewayGuildCreateDispatchData {
+  const index = ctx.guildIds.indexOf(guildId);
   return {
-    id: ctx.guildId,
-    name: 'Research Lab',
+    id: guildId,
+    name: index > 0 ? `Research Lab ${index + 1}` : 'Research Lab',
     icon: null,
     icon_hash: null,
     splash: null,
@@ -154,13 +155,13 @@ export function buildGuildCreate(ctx: FakeContext): GatewayGuildCreateDispatchDa
     verification_level: GuildVerificationLevel.Low,
     default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
     explicit_content_filter: GuildExplicitContentFilter.AllMembers,
-    roles: [buildEveryoneRole(ctx)],
+    roles: [buildEveryoneRole(guildId)],
     emojis: [],
     stickers: [],
     features: [],
     mfa_level: GuildMFALevel.None,
     application_id: null,
-    system_channel_id: ctx.channelId,
+    system_channel_id: channelIdOf(ctx, guildId),
     system_channel_flags: GuildSystemChannelFlags.SuppressJoinNotificationReplies,
     rules_channel_id: null,
     public_updates_channel_id: null,
@@ -182,7 +183,7 @@ export function buildGuildCreate(ctx: FakeContext): GatewayGuildCreateDispatchDa
     member_count: 2,
     voice_states: [],
     members: [buildMember(ctx, buildBotUser(ctx)), buildMember(ctx, buildHumanUser(ctx))],
-    channels: [buildTextChannel(ctx)],
+    channels: [buildTextChannel(ctx, guildId)],
     threads: [],
     presences: [],
     stage_instances: [],

@@ -130,8 +130,9 @@ export class FakeGateway {
     if (Array.isArray(data.shard) && data.shard.length === 2) session.shard = [Number(data.shard[0]), Number(data.shard[1])];
     this.sessions.set(session.id, session);
     connection.sessionId = session.id;
-    this.sendDispatch(session, GatewayDispatchEvents.Ready, buildReady(this.ctx, session.id, session.shard, ownsGuild(session, this.ctx.guildId)));
-    if (ownsGuild(session, this.ctx.guildId)) this.sendDispatch(session, GatewayDispatchEvents.GuildCreate, buildGuildCreate(this.ctx));
+    const owned = this.ctx.guildIds.filter((guildId) => ownsGuild(session, guildId));
+    this.sendDispatch(session, GatewayDispatchEvents.Ready, buildReady(this.ctx, session.id, session.shard, owned));
+    for (const guildId of owned) this.sendDispatch(session, GatewayDispatchEvents.GuildCreate, buildGuildCreate(this.ctx, guildId));
     this.notifyReady();
   }
 

@@ -66,11 +66,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     requests: () => seen.map((request) => ({ ...request })),
     slashCommand: (name, playedOptions = [], user) =>
       play(gateway, store, buildCommandInteraction(ctx, commandId(ctx, commands, name), name, playedOptions, user)),
-    autocomplete: (name, playedOptions) =>
-      play(gateway, store, buildAutocompleteInteraction(ctx, commandId(ctx, commands, name), name, playedOptions)),
-    button: (customId, message) => {
+    autocomplete: (name, playedOptions, user) =>
+      play(gateway, store, buildAutocompleteInteraction(ctx, commandId(ctx, commands, name), name, playedOptions, user)),
+    button: (customId, message, user) => {
       const shown = { ...buildButtonMessage(ctx, customId), ...message };
-      return play(gateway, store, buildButtonInteraction(ctx, customId, shown));
+      return play(gateway, store, buildButtonInteraction(ctx, customId, shown, user));
     },
     identifyCount: () => gateway.identifyCount(),
     close: async () => {

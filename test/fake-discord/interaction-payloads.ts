@@ -8,7 +8,7 @@ import {
   MessageType,
   PermissionFlagsBits,
 } from 'discord.js';
-import type { FakeContext } from './context.js';
+import { channelIdOf, type FakeContext } from './context.js';
 import { EVERYONE_PERMISSIONS, buildBotUser, buildHumanUser, buildMember, buildTextChannel } from './fixtures.js';
 import type { Json, PlayedOption, PlayedUser } from './types.js';
 
@@ -20,20 +20,22 @@ const ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024;
 
 function buildBase(ctx: FakeContext, type: InteractionType, user: PlayedUser = {}): Json {
   const member = buildMember(ctx, buildHumanUser(ctx, user));
+  const guildId = user.guildId ?? ctx.guildId;
+  if (!ctx.guildIds.includes(guildId)) throw new Error(`fake-discord: the bot is not in guild ${guildId}; add it to otherGuildIds`);
   return {
     id: ctx.nextId(),
     application_id: ctx.applicationId,
     type,
     token: ctx.newToken(),
     version: 1,
-    guild: { id: ctx.guildId, locale: Locale.EnglishUS, features: [] },
-    guild_id: ctx.guildId,
-    channel_id: ctx.channelId,
-    channel: { ...buildTextChannel(ctx), permissions: user.permissions ?? EVERYONE_PERMISSIONS },
+    guild: { id: guildId, locale: Locale.EnglishUS, features: [] },
+    guild_id: guildId,
+    channel_id: channelIdOf(ctx, guildId),
+    channel: { ...buildTextChannel(ctx, guildId), permissions: user.permissions ?? EVERYONE_PERMISSIONS },
     member: { ...member, permissions: user.permissions ?? EVERYONE_PERMISSIONS, unusual_dm_activity_until: null },
     app_permissions: APP_PERMISSIONS,
     entitlements: [],
-    authorizing_integration_owners: { '0': ctx.guildId },
+    authorizing_integration_owners: { '0': guildId },
     context: InteractionContextType.Guild,
     locale: Locale.EnglishUS,
     guild_locale: Locale.EnglishUS,
@@ -48,13 +50,13 @@ export function buildCommandInteraction(ctx: FakeContext, commandId: string, nam
 }
 
 /** An autocomplete interaction (type 4); the last option is focused unless one already is. */
-export function buildAutocompleteInteraction(ctx: FakeContext, commandId: string, name: string, options: PlayedOption[]): Json {
+export function buildAutocompleteInteraction(ctx: FakeContext, commandId: string, name: string, options: PlayedOption[], user?: PlayedUser): Json {
   const anyFocused = options.some((option) => option.focused === true);
   const marked = options.map((option, index) =>
     anyFocused || index !== options.length - 1 ? option : { ...option, value: String(option.value), focused: true },
   );
   const data = { id: commandId, name, type: ApplicationCommandType.ChatInput, options: marked };
-  return { ...buildBase(ctx, InteractionType.ApplicationCommandAutocomplete), data };
+  return { ...buildBase(ctx, InteractionType.ApplicationCommandAutocomplete, user), data };
 }
 
 /** The message a button sits on by default: an earlier bot reply holding just that button. */
@@ -82,7 +84,7 @@ export function buildButtonMessage(ctx: FakeContext, customId: string): Json {
 }
 
 /** A button click (component interaction, type 3) on `message`. */
-export function buildButtonInteraction(ctx: FakeContext, customId: string, message: Json): Json {
+export function buildButtonInteraction(ctx: FakeContext, customId: string, message: Json, user?: PlayedUser): Json {
   const data = { custom_id: customId, component_type: ComponentType.Button };
-  return { ...buildBase(ctx, InteractionType.MessageComponent), data, message };
+  return { ...buildBase(ctx, InteractionType.MessageComponent, user), data, message };
 }

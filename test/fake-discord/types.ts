@@ -9,6 +9,8 @@ export type Json = any;
 export interface FakeDiscordOptions {
   applicationId?: string;
   guildId?: string;
+  /** More guilds the bot is in (GUILD_CREATE for each); a played user names one with `guildId`. */
+  otherGuildIds?: string[];
   botToken?: string;
   /** How long an interaction may wait for its first callback, like Discord's 3 seconds. */
   ackTimeoutMs?: number /* default 3000 */;
@@ -54,11 +56,13 @@ export interface PlayedOption {
   focused?: boolean;
 }
 
-/** Who runs a played interaction; defaults to one test user with @everyone's permissions. */
+/** Who runs a played interaction, and where; defaults to one test user with @everyone's permissions in the test guild. */
 export interface PlayedUser {
   id?: string;
   username?: string;
   permissions?: string;
+  /** The guild the user plays in: the test guild (default) or one of `otherGuildIds`. */
+  guildId?: string;
 }
 
 /** A local Discord: REST under `apiBase`, gateway at `gatewayUrl`, and levers to play users. */
@@ -77,9 +81,9 @@ export interface FakeDiscord {
   /** Dispatches a chat-input command as the given user would run it. */
   slashCommand(name: string, options?: PlayedOption[], user?: PlayedUser): PlayedInteraction;
   /** Dispatches an autocomplete request; the last option is focused unless one says so. */
-  autocomplete(name: string, options: { name: string; type: number; value: string | number; focused?: boolean }[]): PlayedInteraction;
+  autocomplete(name: string, options: { name: string; type: number; value: string | number; focused?: boolean }[], user?: PlayedUser): PlayedInteraction;
   /** Dispatches a button click on `message` (default: a bot message holding that one button). */
-  button(customId: string, message?: Json): PlayedInteraction;
+  button(customId: string, message?: Json, user?: PlayedUser): PlayedInteraction;
   /** Number of gateway connections that identified (to test restarts). */
   identifyCount(): number;
   /** Stops REST and gateway and clears every timer; destroy the client first. */
