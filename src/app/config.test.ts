@@ -36,6 +36,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ALLOW_PRIVATE_URLS: 'yes please' })).toThrow('ALLOW_PRIVATE_URLS must be 1 (fetch links to private addresses too) or 0.');
   });
 
+  it('downloads an article of at most MAX_ARTICLE_MB for /library action:add, 20 by default', () => {
+    expect(loadConfig({}).maxArticleBytes).toBe(20 * 1024 * 1024);
+    expect(loadConfig({ MAX_ARTICLE_MB: '5' }).maxArticleBytes).toBe(5 * 1024 * 1024);
+    expect(() => loadConfig({ MAX_ARTICLE_MB: '0' })).toThrow('MAX_ARTICLE_MB must be a whole number of megabytes from 1 to 9999.');
+    expect(() => loadConfig({ MAX_ARTICLE_MB: '2.5' })).toThrow('MAX_ARTICLE_MB must be a whole number of megabytes from 1 to 9999.');
+  });
+
   it('never puts the token in an error message', () => {
     let message = '';
     try {

@@ -22,11 +22,15 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Links to loopback, private and link-local addresses are fetched too (ALLOW_PRIVATE_URLS=1); off by default. */
   allowPrivateUrls: boolean;
+  /** The largest article file `/library action:add` downloads, in bytes (MAX_ARTICLE_MB). */
+  maxArticleBytes: number;
   debug: boolean;
 }
 
 /** RATE_LIMIT_PER_MINUTE when unset: more than a person reading answers needs, less than a script. */
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 20;
+/** MAX_ARTICLE_MB when unset: a long article as a PDF with images; Discord lets unboosted servers upload 10 MB. */
+export const DEFAULT_MAX_ARTICLE_MB = 20;
 
 const SNOWFLAKE = /^\d{17,20}$/;
 
@@ -42,7 +46,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnv()): Config {
     databasePath: env.DATABASE_PATH === ':memory:' ? ':memory:' : path(env.DATABASE_PATH, 'data/library.db'),
     articlesDir: path(env.ARTICLES_DIR, 'data/articles'),
     synonymsPath: path(env.SYNONYMS_PATH, 'data/synonyms.json'),
-    rateLimitPerMinute: DEFAULT_RATE_LIMIT_PER_MINUTE,
+    rateLimitPerMinute: wholeNumber(env.RATE_LIMIT_PER_MINUTE, DEFAULT_RATE_LIMIT_PER_MINUTE, 0, 'RATE_LIMIT_PER_MINUTE must be a whole number from 0 (no limit) to 9999.'),
+    maxArticleBytes: wholeNumber(env.MAX_ARTICLE_MB, DEFAULT_MAX_ARTICLE_MB, 1, 'MAX_ARTICLE_MB must be a whole number of megabytes from 1 to 9999.') * 1024 * 1024,
     allowPrivateUrls: false,
     debug: Boolean(env.DEBUG),
   };
@@ -50,11 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnv()): Config {
   if (allowPrivate) {
     if (!['1', '0', 'true', 'false'].includes(allowPrivate)) throw new UserError('ALLOW_PRIVATE_URLS must be 1 (fetch links to private addresses too) or 0.');
     config.allowPrivateUrls = allowPrivate === '1' || allowPrivate === 'true';
-  }
-  const rateLimit = env.RATE_LIMIT_PER_MINUTE?.trim();
-  if (rateLimit) {
-    if (!/^\d{1,4}$/.test(rateLimit)) throw new UserError('RATE_LIMIT_PER_MINUTE must be a whole number from 0 (no limit) to 9999.');
-    config.rateLimitPerMinute = Number(rateLimit);
   }
   const token = env.DISCORD_TOKEN?.trim();
   if (token) {
@@ -77,6 +77,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnv()): Config {
     };
   }
   return config;
+}
+
+/** A setting that is a whole number from `min` to 9999, or `fallback` when unset or blank. */
+function wholeNumber(value: string | undefined, fallback: number, min: number, sentence: string): number {
+  const trimmed = value?.trim();
+  if (!trimmed) return fallback;
+  if (!/^\d{1,4}$/.test(trimmed) || Number(trimmed) < min) throw new UserError(sentence);
+  return Number(trimmed);
 }
 
 /** Whether DEBUG is set, for the last-resort error handlers that run even when the config is invalid. */
