@@ -147,6 +147,48 @@ describe('checkCommandLimits', () => {
 });
 
 describe('startFakeDiscord', () => {
+  it("gives discord.js a user's attachment, served at a signed CDN URL like Discord's, and held until released", async () => {
+    const fake = await startFake();
+    const client = await loginClient(fake);
+    const attachment = fake.attach('notes.txt', 'Hello from the CDN.\n', { held: true });
+    let seen: { name: string; size: number; contentType: string | null; url: string } | undefined;
+    const handled = handleNext(client, async (interaction) => {
+      if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
+      const file = interaction.options.getAttachment('file', true);
+      seen = { name: file.name, size: file.size, contentType: file.contentType, url: file.url };
+      await interaction.reply({ content: 'Got it' });
+    });
+    fake.slashCommand('library', [{ name: 'action', type: ApplicationCommandOptionType.String, value: 'add' }, attachment.option('file')]);
+    await handled;
+    expect(seen).toEqual({ name: 'notes.txt', size: 20, contentType: 'text/plain; charset=utf-8', url: attachment.json.url });
+    expect(fake.cdnRequests()).toEqual([]);
+
+    const download = fetch(seen!.url);
+    // The held request has reached the CDN when it is recorded; its response waits for release().
+    while (fake.cdnRequests().length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(fake.cdnRequests()).toEqual([new URL(seen!.url).pathname]);
+    attachment.release();
+    const response = await download;
+    expect([response.status, response.headers.get('content-type'), await response.text()]).toEqual([200, 'text/plain; charset=utf-8', 'Hello from the CDN.\n']);
+    const unsigned = await fetch(seen!.url.replace(/\?.*$/, ''));
+    expect([unsigned.status, await unsigned.text()]).toEqual([404, 'This content is no longer available.']);
+  });
+
+  it('dispatches interactions from another guild the bot is in, and refuses a guild it is not in', async () => {
+    const other = '1300000000004194304';
+    const fake = await startFake({ otherGuildIds: [other] });
+    const client = await loginClient(fake);
+    expect([...client.guilds.cache.keys()].sort()).toEqual([fake.guildId, other].sort());
+    const handled = handleNext(client, async (interaction) => {
+      if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
+      await interaction.reply({ content: `From ${interaction.guildId}` });
+    });
+    const played = fake.slashCommand('ask', [], { guildId: other });
+    await handled;
+    expect(played.message()?.content).toBe(`From ${other}`);
+    expect(() => fake.slashCommand('ask', [], { guildId: '1300000000000000099' })).toThrow('fake-discord: the bot is not in guild 1300000000000000099; add it to otherGuildIds');
+  });
+
   it('shows the user the embed of a deferred reply once it is edited', async () => {
     const fake = await startFake();
     const client = await loginClient(fake);

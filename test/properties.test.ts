@@ -44,8 +44,11 @@ afterAll(() => {
 });
 
 /** Values a user might give each kind of option: hostile text, or the real ids and citations of the library. */
-function optionValue(option: APIApplicationCommandOption): fc.Arbitrary<string | number | boolean> {
+function optionValue(option: APIApplicationCommandOption): fc.Arbitrary<OptionValues[string]> {
   switch (option.type) {
+    case ApplicationCommandOptionType.Attachment:
+      // Commands run here without Discord: a file is only ever added by the bot, which downloads it.
+      return fc.record({ name: hostileText, url: fc.constant('http://127.0.0.1:9/attachments/1/2/a.txt'), size: fc.nat() });
     case ApplicationCommandOptionType.Integer:
     case ApplicationCommandOptionType.Number:
       return fc.integer({ min: option.min_value ?? -(2 ** 31), max: option.max_value ?? 2 ** 31 });

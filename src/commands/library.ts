@@ -1,21 +1,16 @@
 import type { AppContext } from '../app/context.js';
 import { QuestionError, UserError } from '../core/errors.js';
 import { ingestInChildProcess } from '../ingest/child-ingest.js';
-import { ingestPaths, removeSources, type IngestReport } from '../ingest/ingest.js';
-import { describeIngest } from '../ingest/prepare.js';
-import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from '../render/limits.js';
+import { ingestPaths, removeSources } from '../ingest/ingest.js';
 import { BASE_LIBRARY } from '../store/library-keys.js';
-import type { StoredSource } from '../store/sources.js';
+import { addArticle } from './library-add.js';
+import { renderLibraryDiscord, renderLibraryText, UNDO_MINUTES, type LibraryChange } from './library-reply.js';
 import { suggestSources } from './suggest.js';
-import { OPTION, slashCommand, type Command } from './types.js';
+import { OPTION, type Command, type Progress, slashCommand } from './types.js';
 import type { InteractionContextType } from 'discord.js';
 
-/** What `/library` changed. */
-export type LibraryChange =
-  | { action: 'remove'; removed: Pick<StoredSource, 'id' | 'title' | 'paragraphCount'> }
-  | { action: 'reingest'; report: IngestReport };
+export type { LibraryChange } from './library-reply.js';
 
-const CHANGED_COLOUR = 0x1565c0;
 /** Discord's Manage Server permission bit and guild interaction context, as numbers (see commands/types.ts). */
 const MANAGE_GUILD = 1n << 5n;
 const GUILD_CONTEXT = 0 as InteractionContextType.Guild;
@@ -24,21 +19,36 @@ async function change(ctx: AppContext, action: string, sourceId: string | undefi
   if (ctx.db.readonly) throw new UserError('The library is open read-only here; change it with the CLI.');
   // The articles folder is the shared library's, whichever server asks for it to be re-read.
   if (action === 'reingest') return { action, report: await ingestPaths(ctx.forLibrary(BASE_LIBRARY), [ctx.config.articlesDir]) };
-  if (action !== 'remove') throw new QuestionError('Choose an action: remove or reingest.');
+  if (action === 'add') {
+    throw new UserError("Adding an article downloads it, which only the bot does: in Discord, /library action: add file: or url:; here, research-bot ingest <file or link> (--server <id> for a server's library).");
+  }
+  if (action !== 'remove') throw new QuestionError('Choose an action: add, remove or reingest.');
   if (!sourceId?.trim()) throw new QuestionError('Say which source to remove: /library action: remove source: <id>.');
   const [removed] = removeSources(ctx, [sourceId.trim()]);
   return { action, removed: removed! };
 }
 
+/** The Undo button of an added source: removes it again from the server's library, while the button works. */
+function undo(ctx: AppContext, id: string, until: string | undefined): LibraryChange {
+  if (ctx.library === BASE_LIBRARY) throw new QuestionError('Undo works in the server that added the source.');
+  if (!(Number(until) * 1000 > Date.now())) {
+    throw new QuestionError(`This Undo button has expired (it works for ${UNDO_MINUTES} minutes); remove the source with /library action: remove source: ${id}.`);
+  }
+  const [removed] = removeSources(ctx, [id]);
+  return { action: 'undo', removed: removed! };
+}
+
 /**
- * `/library action:<remove|reingest> [source:<id>]`: removes a source, or re-reads the articles
- * folder (ARTICLES_DIR). Only members with Manage Server see it by default, and the adapter checks
- * that permission again when it runs.
+ * `/library action:<add|remove|reingest> [source:<id>] [file:<attachment>] [url:<link>]`: adds an
+ * article to the server's own library (a file or a link), removes one of the server's own sources,
+ * or re-reads the articles folder (ARTICLES_DIR) into the shared library. Only members with Manage
+ * Server see it by default, and the adapter checks that permission again when it runs (and when
+ * the Undo button of an added article is pressed).
  */
 export const library = {
   data: slashCommand({
     name: 'library',
-    description: 'Change the library: remove a source, or re-read the articles folder.',
+    description: "Change this server's library: add or remove a source, or re-read the articles folder.",
     // Manage Server (discord.js's PermissionFlagsBits.ManageGuild); the adapter checks it again at run time.
     default_member_permissions: String(MANAGE_GUILD),
     contexts: [GUILD_CONTEXT],
@@ -46,34 +56,32 @@ export const library = {
       { type: OPTION.string, name: 'action', description: 'What to change', required: true, choices: [
         { name: 'remove a source', value: 'remove' },
         { name: 're-read the articles folder', value: 'reingest' },
+        { name: 'add an article (file: or url:)', value: 'add' },
       ] },
       { type: OPTION.string, name: 'source', description: 'The source to remove (type to search titles)', autocomplete: true, max_length: 100 },
+      { type: OPTION.attachment, name: 'file', description: 'The article to add (action: add): a .txt or .md file' },
+      { type: OPTION.string, name: 'url', description: 'A link to the article to add (action: add)', max_length: 1000 },
     ],
   }),
   run: (ctx, options): Promise<LibraryChange> => change(ctx, String(options.action ?? ''), options.source === undefined ? undefined : String(options.source)),
   // Re-reading a folder can take minutes on a large library: the bot does it in a child process
   // (the CLI's ingest, on the same database) and keeps answering meanwhile. An in-memory library
-  // cannot be shared with another process, so it is re-read in place.
-  runInBackground: async (ctx, options): Promise<LibraryChange> =>
-    options.action === 'reingest' && ctx.config.databasePath !== ':memory:' && !ctx.db.readonly
+  // cannot be shared with another process, so it is re-read in place. Adding downloads, then
+  // ingests on a worker thread.
+  runInBackground: async (ctx, options, progress?: Progress): Promise<LibraryChange> => {
+    if (options.action === 'add') return addArticle(ctx, options, progress);
+    return options.action === 'reingest' && ctx.config.databasePath !== ':memory:' && !ctx.db.readonly
       ? { action: 'reingest', report: await ingestInChildProcess(ctx, ctx.config.articlesDir) }
-      : library.run(ctx, options),
-  renderText: (result) =>
-    result.action === 'remove'
-      ? `Removed ${result.removed.id} (${result.removed.title}, ${result.removed.paragraphCount} paragraphs). Ingest its file again to bring it back.`
-      : `Re-read the articles folder: ${describeIngest(result.report, true)}`,
-  renderDiscord: (result) => ({
-    embeds: [{
-      title: 'Library updated',
-      color: CHANGED_COLOUR,
-      description: truncate(
-        result.action === 'remove'
-          ? `Removed **${result.removed.id}** (${escapeForDiscord(result.removed.title)}, ${result.removed.paragraphCount} paragraphs). Ingest its file again to bring it back.`
-          : `Re-read the articles folder: ${escapeForDiscord(describeIngest(result.report, true))}`,
-        L.description,
-      ),
-    }],
-    components: [],
-  }),
+      : library.run(ctx, options);
+  },
+  // What an add shows (and its Undo button) is for the moderator who added it.
+  replyPrivately: (options) => options.action === 'add',
+  renderText: renderLibraryText,
+  renderDiscord: renderLibraryDiscord,
   autocomplete: (ctx, option, value) => (option === 'source' ? suggestSources(ctx, value, { own: true }) : []),
+  press: (ctx, args): LibraryChange => {
+    const [action, id, until] = args;
+    if (action !== 'undo' || !id) throw new QuestionError('This button is from an older version of the bot; run /library again.');
+    return undo(ctx, id, until);
+  },
 } satisfies Command<LibraryChange>;

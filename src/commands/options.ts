@@ -42,6 +42,7 @@ export function readOptionValue(raw: string, definition: APIApplicationCommandOp
     if (max !== undefined && n > max) throw new UserError(`${name}: must be at most ${max}, not ${n}.`);
     return n;
   }
+  if (type === OPTION.attachment) throw new UserError(`${name}: attach the file in Discord; here, ingest it with research-bot ingest <file>.`);
   if (type === OPTION.boolean) {
     if (!/^(true|false)$/i.test(raw)) throw new UserError(`${name}: must be true or false.`);
     return raw.toLowerCase() === 'true';

@@ -2,8 +2,20 @@ import type { APIApplicationCommandOption, ApplicationCommandOptionType, Applica
 import type { AppContext } from '../app/context.js';
 import type { DiscordReply } from '../render/discord-kit.js';
 
+/** A file a user attached to a command, as Discord describes it (its bytes are on Discord's CDN, at `url`). */
+export interface AttachmentValue {
+  name: string;
+  url: string;
+  /** Its size in bytes, as Discord declares it. */
+  size: number;
+  contentType?: string;
+}
+
 /** Option values of one invocation, by option name, as Discord or the local prompt gives them. */
-export type OptionValues = Record<string, string | number | boolean | undefined>;
+export type OptionValues = Record<string, string | number | boolean | AttachmentValue | undefined>;
+
+/** Tells the user how long work is going: a short line that replaces the previous one. */
+export type Progress = (line: string) => void;
 
 /** A command's definition as Discord registers it, with its name at hand for dispatch. */
 export interface CommandData {
@@ -18,6 +30,7 @@ export const OPTION = {
   string: 3 as ApplicationCommandOptionType.String,
   integer: 4 as ApplicationCommandOptionType.Integer,
   boolean: 5 as ApplicationCommandOptionType.Boolean,
+  attachment: 11 as ApplicationCommandOptionType.Attachment,
 };
 
 /** A slash command's definition from its name, description and options (each `required: false` unless said). */
@@ -57,9 +70,12 @@ export interface Command<Result = unknown> {
   run(ctx: AppContext, options: OptionValues): Result | Promise<Result>;
   /**
    * The same as `run` for the bot, for work long enough to block everyone else's answers (re-reading
-   * a folder): done outside the bot's event loop. The bot prefers it when a command has it.
+   * a folder, adding a download): done outside the bot's event loop, telling `progress` as it goes.
+   * The bot prefers it when a command has it.
    */
-  runInBackground?(ctx: AppContext, options: OptionValues): Promise<Result>;
+  runInBackground?(ctx: AppContext, options: OptionValues, progress?: Progress): Promise<Result>;
+  /** True when the reply is for the user alone (ephemeral in Discord), whatever `private:` says. */
+  replyPrivately?(options: OptionValues): boolean;
   renderText(result: Result): string;
   renderDiscord(result: Result): DiscordReply;
   /** Suggestions for the focused option; must not throw and must stay within Discord's limits. */

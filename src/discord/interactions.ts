@@ -44,10 +44,20 @@ async function execute(ctx: AppContext, commands: ReadonlyMap<string, Command>, 
   if (!command) throw new UserError(`Unknown command /${interaction.commandName}: the bot may be older than its registered commands.`);
   if (await refuse(ctx, command, interaction, router)) return;
   const options = readOptions(interaction);
-  await interaction.deferReply(options.private === true ? { flags: MessageFlags.Ephemeral } : {});
-  const result = command.runInBackground ? await command.runInBackground(ctx, options) : await command.run(ctx, options);
+  const ephemeral = options.private === true || command.replyPrivately?.(options) === true;
+  await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  // Progress edits the deferred reply in turn; the answer waits for the last of them, then replaces it.
+  let edits: Promise<unknown> = Promise.resolve();
+  let progressed = false;
+  const progress = (line: string) => {
+    progressed = true;
+    const content = truncate(escapeForDiscord(line), DISCORD_LIMITS.content);
+    edits = edits.then(() => interaction.editReply({ content, embeds: [], components: [], allowedMentions: NO_MENTIONS })).catch(() => undefined);
+  };
+  const result = command.runInBackground ? await command.runInBackground(ctx, options, progress) : await command.run(ctx, options);
+  await edits;
   const reply = command.renderDiscord(result);
-  await interaction.editReply({ ...reply, allowedMentions: NO_MENTIONS });
+  await interaction.editReply({ ...(progressed ? { content: '' } : {}), ...reply, allowedMentions: NO_MENTIONS });
 }
 
 async function press(ctx: AppContext, commands: ReadonlyMap<string, Command>, interaction: ButtonInteraction, router: RouterOptions): Promise<void> {
@@ -107,11 +117,13 @@ function permissionNames(bits: bigint): string {
   return names.join(' and ');
 }
 
-/** Reads every option of the command by name, whatever its type. */
+/** Reads every option of the command by name, whatever its type; an attachment as what Discord says of it. */
 function readOptions(interaction: ChatInputCommandInteraction): OptionValues {
   const values: OptionValues = {};
   for (const option of interaction.options.data) {
-    if (option.value !== undefined && option.value !== null) values[option.name] = option.value;
+    const file = option.attachment;
+    if (file) values[option.name] = { name: file.name, url: file.url, size: file.size, ...(file.contentType ? { contentType: file.contentType } : {}) };
+    else if (option.value !== undefined && option.value !== null) values[option.name] = option.value;
   }
   return values;
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { GatewayDispatchEvents } from 'discord.js';
 import { appRoutes } from './app-routes.js';
 import { callbackRoutes } from './callback-route.js';
+import { FakeCdn } from './cdn.js';
 import { CommandRegistry } from './command-registry.js';
 import { createContext, type FakeContext } from './context.js';
 import { FakeGateway } from './gateway.js';
@@ -18,7 +19,7 @@ import { createRestHandler, type SeenRequest } from './rest.js';
 import type { FakeDiscord, FakeDiscordOptions, Json } from './types.js';
 import { webhookRoutes } from './webhook-routes.js';
 
-export type { FakeDiscord, FakeDiscordOptions, PlayedInteraction, PlayedOption, PlayedUser, RecordedResponse, ReturnedError } from './types.js';
+export type { FakeAttachment, FakeDiscord, FakeDiscordOptions, PlayedInteraction, PlayedOption, PlayedUser, RecordedResponse, ReturnedError } from './types.js';
 export { checkAutocompleteChoices, checkMessageLimits, DISCORD_LIMITS, type LimitViolation } from './limits.js';
 export { checkCommandLimits } from './command-limits.js';
 
@@ -52,7 +53,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const commands = new CommandRegistry(ctx);
   const seen: SeenRequest[] = [];
   const routes = [...appRoutes(ctx, commands), ...callbackRoutes(ctx, store), ...webhookRoutes(ctx, store)];
-  server.on('request', createRestHandler(routes, ctx.botToken, seen));
+  const rest = createRestHandler(routes, ctx.botToken, seen);
+  const cdn = new FakeCdn(ctx);
+  server.on('request', (request, response) => {
+    if (!cdn.serve(request, response)) void rest(request, response);
+  });
   const gateway = new FakeGateway(ctx, server);
 
   return {
@@ -65,7 +70,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     registeredCommands: (scope) => commands.lastPut(scope),
     requests: () => seen.map((request) => ({ ...request })),
     slashCommand: (name, playedOptions = [], user) =>
-      play(gateway, store, buildCommandInteraction(ctx, commandId(ctx, commands, name), name, playedOptions, user)),
+      play(gateway, store, buildCommandInteraction(ctx, commandId(ctx, commands, name), name, playedOptions, user, cdn.resolve(playedOptions))),
+    attach: (filename, content, options) => cdn.attach(filename, content, options),
+    cdnRequests: () => cdn.requests(),
     autocomplete: (name, playedOptions, user) =>
       play(gateway, store, buildAutocompleteInteraction(ctx, commandId(ctx, commands, name), name, playedOptions, user)),
     button: (customId, message, user) => {

@@ -43,9 +43,9 @@ function buildBase(ctx: FakeContext, type: InteractionType, user: PlayedUser = {
   };
 }
 
-/** A chat-input command interaction (type 2) for `commandId`/`name` with flat options. */
-export function buildCommandInteraction(ctx: FakeContext, commandId: string, name: string, options: PlayedOption[], user?: PlayedUser): Json {
-  const data = { id: commandId, name, type: ApplicationCommandType.ChatInput, ...(options.length > 0 ? { options } : {}) };
+/** A chat-input command interaction (type 2) for `commandId`/`name` with flat options, and the attachments they name. */
+export function buildCommandInteraction(ctx: FakeContext, commandId: string, name: string, options: PlayedOption[], user?: PlayedUser, resolved?: Json): Json {
+  const data = { id: commandId, name, type: ApplicationCommandType.ChatInput, ...(options.length > 0 ? { options } : {}), ...(resolved ? { resolved } : {}) };
   return { ...buildBase(ctx, InteractionType.ApplicationCommand, user), data };
 }
 

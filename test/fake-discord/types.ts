@@ -56,6 +56,17 @@ export interface PlayedOption {
   focused?: boolean;
 }
 
+/** A file a user attached to a command, served by the fake's CDN. */
+export interface FakeAttachment {
+  id: string;
+  /** The attachment as Discord describes it in an interaction's `resolved.attachments`. */
+  json: Json;
+  /** The option carrying it, for `slashCommand`'s options: `{ name, type: 11, value: id }`. */
+  option(name: string): PlayedOption;
+  /** Lets a held download go on. */
+  release(): void;
+}
+
 /** Who runs a played interaction, and where; defaults to one test user with @everyone's permissions in the test guild. */
 export interface PlayedUser {
   id?: string;
@@ -78,8 +89,15 @@ export interface FakeDiscord {
   registeredCommands(scope: 'global' | 'guild'): Json[];
   /** Every REST request seen: method, path, auth header value, body. */
   requests(): { method: string; path: string; authorization?: string; body: Json }[];
-  /** Dispatches a chat-input command as the given user would run it. */
+  /** Dispatches a chat-input command as the given user would run it; attachment options are resolved from `attach`. */
   slashCommand(name: string, options?: PlayedOption[], user?: PlayedUser): PlayedInteraction;
+  /**
+   * A file a user attaches, served like Discord's CDN at the signed URL the interaction gives;
+   * `held` keeps its download waiting until `release()`.
+   */
+  attach(filename: string, content: string | Uint8Array, options?: { contentType?: string; held?: boolean; guildId?: string }): FakeAttachment;
+  /** Paths of every request the CDN saw, in order. */
+  cdnRequests(): string[];
   /** Dispatches an autocomplete request; the last option is focused unless one says so. */
   autocomplete(name: string, options: { name: string; type: number; value: string | number; focused?: boolean }[], user?: PlayedUser): PlayedInteraction;
   /** Dispatches a button click on `message` (default: a bot message holding that one button). */
