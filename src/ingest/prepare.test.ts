@@ -64,7 +64,7 @@ describe('openAtStart', () => {
     await start();
     rmSync(join(articles, 'berger-2019.txt'));
     expect(await start()).toEqual({ ids: IDS, logged: [
-      `1 sources' files are no longer in ${displayPath(articles)}; their sources are kept (remove them with /library action:remove): berger-2019.`,
+      `1 sources' files are no longer in ${displayPath(articles)}; their sources are kept (remove them with research-bot remove): berger-2019.`,
     ] });
   });
 

@@ -47,7 +47,7 @@ export async function openAtStart(config: Config, options: ContextOptions = {}):
       ctx.log.info(`Read the articles folder ${folder}: ${describeIngest(articles)}`);
       for (const { reason } of articles.refused) ctx.log.warn(reason);
     }
-    if (missing.length > 0) ctx.log.info(`${missing.length} sources' files are no longer in ${folder}; their sources are kept (remove them with /library action:remove): ${missing.join(', ')}.`);
+    if (missing.length > 0) ctx.log.info(`${missing.length} sources' files are no longer in ${folder}; their sources are kept (remove them with research-bot remove): ${missing.join(', ')}.`);
   } catch (error) {
     ctx.close();
     throw error;
