@@ -7,5 +7,6 @@
 -- The search index of the servers' paragraphs (rowid = paragraphs.id), apart from the base's
 -- paragraph_terms, so that the base library's statistics (document frequencies, its vocabulary for
 -- typo correction) stay exactly its own and no server's words reach another's answers. `source` is
--- the id as cited, `library` the guild id.
-CREATE VIRTUAL TABLE server_paragraph_terms USING fts5 (body, title, source UNINDEXED, library UNINDEXED, tokenize = 'unicode61 remove_diacritics 0');
+-- the id as cited; `library` holds one token, `g<guild id>`, indexed, so that a query reads one
+-- server's rows through the index (`... AND library : "g<id>"`) however many servers there are.
+CREATE VIRTUAL TABLE server_paragraph_terms USING fts5 (body, title, source UNINDEXED, library, tokenize = 'unicode61 remove_diacritics 0');

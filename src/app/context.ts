@@ -123,7 +123,12 @@ function buildView(shared: Shared, library: string, search: ParagraphSearch, for
   const ctx: AppContext = {
     ...common, sources, events, library, search, forLibrary, close,
     sourceFinder: () => {
-      if (finder?.version !== search.version) finder = { finder: new SourceFinder(sources.listSources(library)), version: search.version };
+      if (finder?.version !== search.version) {
+        // A server's finder indexes its own sources only and asks the shared one for the rest.
+        const built = library === BASE_LIBRARY ? new SourceFinder(sources.listSources()) :
+          new SourceFinder(sources.listOwnSources(library), undefined, forLibrary(BASE_LIBRARY).sourceFinder());
+        finder = { finder: built, version: search.version };
+      }
       return finder.finder;
     },
     askDeps: {

@@ -26,6 +26,10 @@ describe('parseSlashLine', () => {
     expect(refusal('/ask question: CPEC from: -4')).toBe('from: must be at least 0, not -4.');
   });
 
+  it('refuses an attachment, which only Discord can carry, pointing to the CLI', () => {
+    expect(refusal('/library action: add file: notes.txt')).toBe('file: attach the file in Discord; here, ingest it with research-bot ingest <file>.');
+  });
+
   it('refuses text longer than Discord would allow', () => {
     expect(refusal(`/source cite: ${'a'.repeat(101)}`)).toBe('cite: is 101 characters long; keep it to 100.');
   });

@@ -48,12 +48,15 @@ export function parseSlashLine(line: string): ParsedLine {
   return { command, options: readOptions(command, options) };
 }
 
-/** Answers one line of the local prompt: the reply text, or a one-sentence error. */
+/**
+ * Answers one line of the local prompt: the reply text, or a one-sentence error. Each line sees what
+ * other processes (the CLI's ingest) wrote since the last.
+ */
 export async function answerLine(ctx: AppContext, line: string): Promise<string> {
   if (/^\/?(help|\?)$/i.test(line.trim())) return HELP();
   try {
     const { command, options } = parseSlashLine(line);
-    return command.renderText(await command.run(ctx, options));
+    return command.renderText(await command.run(ctx.forLibrary(ctx.library), options));
   } catch (error) {
     if (error instanceof UserError || error instanceof QuestionError) return `⚠ ${error.message}`;
     ctx.log.error(`local command failed: ${line.slice(0, 100)}`, error);

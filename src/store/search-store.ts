@@ -36,15 +36,15 @@ export class SearchStore {
           AND (@from IS NULL OR CAST(substr(s.published, 1, 4) AS INTEGER) >= @from)
           AND (@to IS NULL OR CAST(substr(s.published, 1, 4) AS INTEGER) <= @to)
         ORDER BY bm25(paragraph_terms) LIMIT @limit)`),
-      // A server's paragraphs, found through FTS5 over every server's, kept to that server's rows.
-      // Its library is small beside the base's, so the filter after MATCH costs little.
+      // A server's paragraphs: its library token is part of the MATCH (see serverMatch), so FTS5
+      // reads that server's rows only; the library column weighs nothing in bm25.
       serverCandidates: db.prepare(`SELECT rowid AS id, source AS sourceId, body, title FROM server_paragraph_terms WHERE rowid IN
         (SELECT t.rowid FROM server_paragraph_terms t JOIN paragraphs p ON p.id = t.rowid JOIN sources s ON s.id = p.source_id
-        WHERE server_paragraph_terms MATCH @match AND t.library = @library
+        WHERE server_paragraph_terms MATCH @match
           AND (@source IS NULL OR p.source_id = @source)
           AND (@from IS NULL OR CAST(substr(s.published, 1, 4) AS INTEGER) >= @from)
           AND (@to IS NULL OR CAST(substr(s.published, 1, 4) AS INTEGER) <= @to)
-        ORDER BY bm25(server_paragraph_terms) LIMIT @limit)`),
+        ORDER BY bm25(server_paragraph_terms, 1, 1, 1, 0) LIMIT @limit)`),
       // A server's indexed paragraphs, through its sources' keys (the library column is not indexed).
       serverRows: db.prepare(`SELECT body, title FROM server_paragraph_terms WHERE rowid IN
         (SELECT p.id FROM sources s JOIN paragraphs p ON p.source_id = s.id WHERE ${libraryOfSql('s.id')} = ?)`).raw(),
@@ -62,7 +62,7 @@ export class SearchStore {
   /** Indexes one paragraph's terms, each space-separated, in its library's index (call inside the ingest transaction). */
   insert(id: number, sourceId: string, bodyTerms: string, titleTerms: string, library = BASE_LIBRARY): void {
     if (library === BASE_LIBRARY) this.statements.insert.run(id, bodyTerms, titleTerms, sourceId);
-    else this.statements.insertServer.run(id, bodyTerms, titleTerms, sourceId, library);
+    else this.statements.insertServer.run(id, bodyTerms, titleTerms, sourceId, libraryToken(library));
   }
 
   /** Removes every indexed paragraph of a library's source (before its paragraphs are replaced). */
@@ -89,7 +89,7 @@ export class SearchStore {
       : this.statements.candidates.all(match, limit)) as { id: number; sourceId: string; body: string; title: string }[];
     if (library !== BASE_LIBRARY) {
       const source = filter.sourceId === undefined ? null : sourceKey(library, filter.sourceId);
-      rows.push(...(this.statements.serverCandidates.all({ ...bounds, source, library }) as typeof rows));
+      rows.push(...(this.statements.serverCandidates.all({ ...bounds, match: serverMatch(match, library), source }) as typeof rows));
     }
     return rows.map((r) => ({
       id: r.id,
@@ -127,4 +127,14 @@ export class SearchStore {
   needsRebuild(): boolean {
     return this.stats().documents === 0 && this.statements.hasParagraphs.get() === 1;
   }
+}
+
+/** A server's one token in the `library` column of its index rows (a guild id is digits only). */
+function libraryToken(library: string): string {
+  return `g${library}`;
+}
+
+/** The candidate query kept to one server's rows: its terms in body or title, and its library token. */
+function serverMatch(match: string, library: string): string {
+  return `{body title} : (${match}) AND library : "${libraryToken(library)}"`;
 }
