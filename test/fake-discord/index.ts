@@ -61,6 +61,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     applicationId: ctx.applicationId,
     guildId: ctx.guildId,
     botToken: ctx.botToken,
+    testUserId: ctx.testUserId,
     waitForReady: (timeoutMs = 10_000) => gateway.waitForReady(timeoutMs),
     registeredCommands: (scope) => commands.lastPut(scope),
     requests: () => seen.map((request) => ({ ...request })),
@@ -68,9 +69,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       play(gateway, store, buildCommandInteraction(ctx, commandId(ctx, commands, name), name, playedOptions, user)),
     autocomplete: (name, playedOptions) =>
       play(gateway, store, buildAutocompleteInteraction(ctx, commandId(ctx, commands, name), name, playedOptions)),
-    button: (customId, message) => {
+    button: (customId, message, user) => {
       const shown = { ...buildButtonMessage(ctx, customId), ...message };
-      return play(gateway, store, buildButtonInteraction(ctx, customId, shown));
+      return play(gateway, store, buildButtonInteraction(ctx, customId, shown, user));
     },
     identifyCount: () => gateway.identifyCount(),
     close: async () => {

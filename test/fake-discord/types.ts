@@ -68,6 +68,8 @@ export interface FakeDiscord {
   applicationId: string;
   guildId: string;
   botToken: string;
+  /** The user interactions come from unless a test names another. */
+  testUserId: string;
   /** Resolves when a client has identified and got READY. */
   waitForReady(timeoutMs?: number): Promise<void>;
   /** Commands registered through PUT (global or guild), as received. */
@@ -78,8 +80,12 @@ export interface FakeDiscord {
   slashCommand(name: string, options?: PlayedOption[], user?: PlayedUser): PlayedInteraction;
   /** Dispatches an autocomplete request; the last option is focused unless one says so. */
   autocomplete(name: string, options: { name: string; type: number; value: string | number; focused?: boolean }[]): PlayedInteraction;
-  /** Dispatches a button click on `message` (default: a bot message holding that one button). */
-  button(customId: string, message?: Json): PlayedInteraction;
+  /**
+   * Dispatches a button click on `message` (default: a bot message holding that one button) by the
+   * given user (default: the test user). A message the bot sent (`played.message()`) changes
+   * where it is shown when the bot updates it, as in a channel everyone sees.
+   */
+  button(customId: string, message?: Json, user?: PlayedUser): PlayedInteraction;
   /** Number of gateway connections that identified (to test restarts). */
   identifyCount(): number;
   /** Stops REST and gateway and clears every timer; destroy the client first. */
