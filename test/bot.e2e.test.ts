@@ -120,7 +120,7 @@ describe('/ask against a local fake Discord', () => {
       { name: 'source', type: STRING, value: 'no-such-source' },
     ]);
     const reply = await played.waitFor((r) => r.kind === 'followup');
-    expect(reply.body.content).toBe('⚠ There is no source "no-such-source" in the library.');
+    expect(reply.body.content).toBe('⚠ There is no source "no-such-source" in the library. The library has hostile-test, kharakov-2014, gvs-2018, aslam-2019, berger-2019, observer-2021.');
     expect(reply.body.flags & EPHEMERAL).toBe(EPHEMERAL);
   });
 

@@ -106,7 +106,7 @@ describe('/library permissions', () => {
     expect(message.embeds[0].description).toBe('Removed **berger-2019** (Pakistan-Russia Relations: From Bitter Enemies to Geopolitical Partners, 17 paragraphs). Ingest its file again to bring it back.');
     expect(storedSources()).not.toContain('berger-2019');
     const refused = await finalMessage(play('ask', ask('bitter enemies', 'berger-2019'), READER));
-    expect(refused.content).toBe('⚠ There is no source "berger-2019" in the library.');
+    expect(refused.content).toBe('⚠ There is no source "berger-2019" in the library. The library has kharakov-2014, gvs-2018, aslam-2019, observer-2021.');
     const answer = await finalMessage(play('ask', ask('Pakistan-Russia relations from bitter enemies to geopolitical partners'), READER));
     expect(answer.embeds[0].fields.map((f: { name: string }) => f.name).join(' ')).not.toContain('berger-2019');
   });

@@ -89,7 +89,7 @@ export function createContext(config: Config, options: ContextOptions = {}): App
         },
         getParagraphsOf: (id) => sources.getParagraphsOf(id),
         paragraphs: () => sources.indexable(),
-        findSources: (typed, limit) => ctx.sourceFinder().find(typed, limit),
+        sourceFinder: () => ctx.sourceFinder(),
       },
       close: () => {
         thesaurus.close();

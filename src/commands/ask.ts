@@ -3,7 +3,7 @@ import { QuestionError } from '../core/errors.js';
 import type { AppContext } from '../app/context.js';
 import { ASKED_PREFIX, renderAskDiscord, type AskPage } from '../render/discord-ask.js';
 import { renderAskText } from '../render/text-ask.js';
-import { suggestSources } from './suggest.js';
+import { readSourceOption, suggestSources } from './source-option.js';
 import { OPTION, optionalNumber, slashCommand, type Command } from './types.js';
 
 /** One page of an /ask answer. */
@@ -26,7 +26,7 @@ export const ask = {
     description: 'Find the passages of the library that answer a question, with citations.',
     options: [
       { type: OPTION.string, name: 'question', description: 'What you want to know', required: true, max_length: MAX_QUESTION_LENGTH },
-      { type: OPTION.string, name: 'source', description: 'Only this source (type to search titles)', autocomplete: true },
+      { type: OPTION.string, name: 'source', description: 'Only this source: its id, the start of it ("berger"), or words of its title or author', autocomplete: true },
       { type: OPTION.integer, name: 'from', description: 'Only sources published in or after this year', min_value: 0, max_value: 9999 },
       { type: OPTION.integer, name: 'to', description: 'Only sources published in or before this year', min_value: 0, max_value: 9999 },
       { type: OPTION.integer, name: 'limit', description: `Passages per page (default ${DEFAULT_PASSAGES})`, min_value: 1, max_value: MAX_PASSAGES },
@@ -37,7 +37,7 @@ export const ask = {
     answerPage(ctx, String(options.question ?? ''), {
       offset: 0,
       pageSize: Math.min(optionalNumber(options.limit) ?? DEFAULT_PASSAGES, MAX_PASSAGES),
-      source: options.source === undefined ? undefined : String(options.source),
+      source: readSourceOption(ctx, options.source),
       from: optionalNumber(options.from),
       to: optionalNumber(options.to),
     }),

@@ -5,7 +5,7 @@ import { ingestPaths, removeSources, type IngestReport } from '../ingest/ingest.
 import { describeIngest } from '../ingest/prepare.js';
 import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from '../render/limits.js';
 import type { StoredSource } from '../store/sources.js';
-import { suggestSources } from './suggest.js';
+import { readSourceOption, suggestSources } from './source-option.js';
 import { OPTION, slashCommand, type Command } from './types.js';
 import type { InteractionContextType } from 'discord.js';
 
@@ -24,8 +24,9 @@ async function change(ctx: AppContext, action: string, sourceId: string | undefi
   if (ctx.db.readonly) throw new UserError('The library is open read-only here (the bot runs in shards); change it with the CLI, then restart the bot.');
   if (action === 'reingest') return { action, report: await ingestPaths(ctx, [ctx.config.articlesDir]) };
   if (action !== 'remove') throw new QuestionError('Choose an action: remove or reingest.');
-  if (!sourceId?.trim()) throw new QuestionError('Say which source to remove: /library action: remove source: <id>.');
-  const [removed] = removeSources(ctx, [sourceId.trim()]);
+  const id = readSourceOption(ctx, sourceId);
+  if (id === undefined) throw new QuestionError('Say which source to remove: /library action: remove source: <id>.');
+  const [removed] = removeSources(ctx, [id]);
   return { action, removed: removed! };
 }
 

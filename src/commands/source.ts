@@ -3,7 +3,7 @@ import { REFERENCE_STYLES, STYLE_NAMES } from '../core/sources/reference.js';
 import { renderSourceDiscord } from '../render/discord-source-views.js';
 import { renderSourceText } from '../render/text-source.js';
 import { describeSource, listSources, openCitation, referenceFor, type SourceReply } from '../core/sources/source-views.js';
-import { suggestSources } from './suggest.js';
+import { suggestSources } from './source-option.js';
 import { OPTION, optionalString as text, slashCommand, type Command } from './types.js';
 
 /**
@@ -15,7 +15,7 @@ export const source = {
     name: 'source',
     description: 'The library, one source, a cited paragraph, or a reference to paste.',
     options: [
-      { type: OPTION.string, name: 'id', description: 'A source (type to search ids, titles, authors)', autocomplete: true, max_length: 100 },
+      { type: OPTION.string, name: 'id', description: 'A source: its id, the start of it, or words of its title or author', autocomplete: true, max_length: 100 },
       { type: OPTION.string, name: 'cite', description: 'A citation as the bot prints it, e.g. [gvs-2018 ¶4]', max_length: 100 },
       { type: OPTION.string, name: 'format', description: 'A reference to paste, in this style (with id:)',
         choices: REFERENCE_STYLES.map((style) => ({ name: STYLE_NAMES[style].split(' (')[0]!, value: style })) },
