@@ -74,6 +74,6 @@ describe('research-bot timeline errors', () => {
 
   it('exits 2 on a usage mistake', () => {
     expect(run('defence').status).toBe(2);
-    expect(run('--from', 'soon')).toMatchObject({ status: 2, stderr: 'from: must be a whole number, not "soon".\nRun "research-bot help" for usage.\n' });
+    expect(run('--from', 'soon')).toMatchObject({ status: 2, stderr: 'from: must be a whole number, not "soon".\nRun "research-bot help timeline" for usage.\n' });
   });
 });

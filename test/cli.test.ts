@@ -102,7 +102,7 @@ describe('research-bot ask', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(errLines[0]).toBe('Unknown option "--bogus"; to ask a question that starts with "-", put -- before it.');
-    expect(errLines.at(-1)).toBe('Run "research-bot help" for usage.');
+    expect(errLines.at(-1)).toBe('Run "research-bot help ask" for usage.');
   });
 
   it('exits 2 for an unknown command and for --limit out of range', () => {

@@ -13,11 +13,12 @@ export interface CommandData {
 
 // Discord's numbers, typed from discord.js but written here: its builders and enums would load
 // discord.js (~0.3 s) into the CLI, which runs commands without Discord.
-/** Option types the commands use. */
+/** Option types the commands and their readers use. */
 export const OPTION = {
   string: 3 as ApplicationCommandOptionType.String,
   integer: 4 as ApplicationCommandOptionType.Integer,
   boolean: 5 as ApplicationCommandOptionType.Boolean,
+  number: 10 as ApplicationCommandOptionType.Number,
 };
 
 /** A slash command's definition from its name, description and options (each `required: false` unless said). */

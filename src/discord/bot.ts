@@ -2,7 +2,7 @@ import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.j
 import { commandsByName } from '../commands/index.js';
 import type { Config } from '../app/config.js';
 import type { AppContext } from '../app/context.js';
-import { openAtStart } from '../ingest/prepare.js';
+import { describeLibrarySize, openAtStart } from '../ingest/prepare.js';
 import { handleInteraction, NO_MENTIONS } from './interactions.js';
 import { RateLimiter } from './rate-limit.js';
 import { UserError } from '../core/errors.js';
@@ -29,7 +29,7 @@ export async function startBot(config: Config): Promise<{ client: Client; ctx: A
   const client = new Client(clientOptions(config));
   const rateLimiter = config.rateLimitPerMinute > 0 ? new RateLimiter(config.rateLimitPerMinute) : undefined;
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(ctx, commandsByName, interaction, { rateLimiter }));
-  client.once(Events.ClientReady, (ready) => ctx.log.info(`Logged in as ${ready.user.tag}, answering ${ctx.search.size()} paragraphs from ${ctx.sources.countSources()} sources${config.discord!.isShard ? ' (shard: database opened read-only)' : ''}.`));
+  client.once(Events.ClientReady, (ready) => ctx.log.info(`Logged in as ${ready.user.tag}, answering from ${describeLibrarySize(ctx)}${config.discord!.isShard ? ' (shard: database opened read-only)' : ''}.`));
   client.on(Events.Error, (error) => ctx.log.error(`discord.js client error: ${error.message}`, error));
   client.on(Events.ShardDisconnect, (_event, shard) => ctx.log.warn(`shard ${shard} disconnected`));
 
