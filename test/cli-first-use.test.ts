@@ -1,5 +1,5 @@
 /**
- * The CLI and the local prompt as a new user tries them (issue 17, points 10, 11, 12): the
+ * The CLI and the local prompt as a new user tries them (issue 17, points 8, 10, 11, 12): the
  * built programs (`npm test` builds first) on the shipped library in a temporary folder.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -40,6 +40,31 @@ beforeAll(() => {
   expect(cli('ingest', ARTICLES).code).toBe(0);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('8. /ask\'s from and to are years of publication, and say so', () => {
+  it('says the filter left nothing, then answers without it', () => {
+    const { code, stdout } = cli('ask', '--from', '2018', '--to', '2018', 'gas pipeline agreement');
+    expect(code).toBe(0);
+    expect(stdout.split('\n').slice(0, 5)).toEqual([
+      'No passage published in 2018 matches; without the filter:',
+      '',
+      'Answer: On 27 September 2018, Islamabad and Moscow signed a historic $10 billion offshore gas pipeline agreement in Moscow. [observer-2021 ¶25]',
+      '',
+      '1. [observer-2021 ¶25]  strong match',
+    ]);
+  });
+
+  it('keeps the filtered result in --json and adds the one without the filter', () => {
+    const result = json('ask', '--from', '2018', '--to', '2018', 'gas pipeline agreement');
+    expect([result.level, [...new Set(result.passages.map((p: { sourceId: string }) => p.sourceId))]]).toEqual(['closest', ['gvs-2018']]);
+    expect([result.withoutFilter.level, result.withoutFilter.answer.citation]).toEqual(['answer', '[observer-2021 ¶25]']);
+  });
+
+  it('names them "published from/to" in the help, and /timeline\'s years as the events\'', () => {
+    expect(cli('ask', '--help').stdout).toContain('  --from YEAR       Published from: only articles published in or after this year\n  --to YEAR         Published to: only articles published in or before this year\n');
+    expect(cli('timeline', '--help').stdout).toContain('  --from YEAR       Events from: only events in or after this year (of the event, not of publication)\n');
+  });
+});
 
 describe('10. the CLI helps with each command and ends quietly when its reader stops', () => {
   it.each(SUBCOMMANDS)('prints the help of %s for --help, -h and help <command>', (name) => {

@@ -1,6 +1,7 @@
 import { QuestionError } from '../core/errors.js';
 import { REFERENCE_STYLES, STYLE_NAMES } from '../core/sources/reference.js';
-import { renderSourceDiscord } from '../render/discord-source-views.js';
+import { ASKED_PREFIX } from '../render/discord-ask.js';
+import { isReferenceFooter, renderSourceDiscord } from '../render/discord-source-views.js';
 import { renderSourceText } from '../render/text-source.js';
 import { describeSource, listSources, openCitation, referenceFor, type SourceReply } from '../core/sources/source-views.js';
 import { suggestSources } from './source-option.js';
@@ -45,4 +46,7 @@ export const source = {
     if (action === 'ref' && first && second) return referenceFor(ctx.sourceDeps, first, second);
     throw new QuestionError('This button is from an older version of the bot; run /source again.');
   },
+  // Open from an answer or a quotation check reads the paragraph beside them; a reference opens
+  // beside the source card, and a style button on a reference switches it in place.
+  opensBeside: ([action], { footer }) => (action === 'open' && footer?.startsWith(ASKED_PREFIX) === true) || (action === 'ref' && !isReferenceFooter(footer)),
 } satisfies Command<SourceReply>;

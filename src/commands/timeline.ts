@@ -24,8 +24,8 @@ export const timeline = {
     description: 'The events the articles report, in order, with citations.',
     options: [
       { type: OPTION.string, name: 'topic', description: 'Only events about this (searched like /ask)', max_length: MAX_TOPIC_LENGTH },
-      { type: OPTION.integer, name: 'from', description: 'Only events in or after this year', min_value: 0, max_value: 9999 },
-      { type: OPTION.integer, name: 'to', description: 'Only events in or before this year', min_value: 0, max_value: 9999 },
+      { type: OPTION.integer, name: 'from', description: 'Events from: only events in or after this year (of the event, not of publication)', min_value: 0, max_value: 9999 },
+      { type: OPTION.integer, name: 'to', description: 'Events to: only events in or before this year (of the event, not of publication)', min_value: 0, max_value: 9999 },
       { type: OPTION.string, name: 'source', description: 'Only events this source reports: its id, the start of it, or words of its title or author', autocomplete: true },
       { type: OPTION.boolean, name: 'private', description: 'Only you see the timeline' },
     ],

@@ -67,4 +67,10 @@ export interface Command<Result = unknown> {
   autocomplete?(ctx: AppContext, option: string, value: string): Choice[];
   /** Answers a button press on a message this command sent, from what the custom id and message carry. */
   press?(ctx: AppContext, args: string[], message: { footer?: string }): Result;
+  /**
+   * True for a press that answers with a new message, privately, beside the one pressed on (an
+   * Open from an answer, references to paste), rather than turning that message's page. A press on
+   * someone else's message always answers beside it (see discord/interactions.ts).
+   */
+  opensBeside?(args: string[], message: { footer?: string }): boolean;
 }

@@ -3,7 +3,7 @@ import { groupByYear } from '../core/timeline/timeline.js';
 import type { TimelineResult } from '../core/timeline/timeline-query.js';
 import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from './limits.js';
 import { describeTimeline, eventLineParts, RESOLVED_MARK } from './text-timeline.js';
-import { BUTTON_STYLE, button, buttonRow, type DiscordReply } from './discord-kit.js';
+import { BUTTON_STYLE, button, buttonRows, type DiscordReply } from './discord-kit.js';
 
 /** Prefix of the footer that carries the topic, so page buttons rebuild the same timeline after a restart. */
 export const TOPIC_PREFIX = 'Topic: ';
@@ -87,7 +87,7 @@ export function renderTimelineDiscord(result: TimelineResult, page: number): Dis
       color: COLOUR,
       footer: { text: truncate(result.topic ? TOPIC_PREFIX + result.topic : NO_TOPIC, L.footer) },
     }],
-    components: buttonRow(buttons),
+    components: buttonRows(buttons),
   };
 }
 

@@ -54,6 +54,8 @@ export interface Passage {
   page: number | null;
   text: string;
   score: number;
+  /** Share (0-1) of the question's weight this passage matches, as `AskResult.coverage` for the top one. */
+  coverage: number;
   source: SourceMeta;
 }
 
@@ -110,7 +112,7 @@ export function askQuestion(deps: AskDeps, question: string, options: AskOptions
     found.push({
       passage: {
         sourceId: hit.sourceId, paragraph: paragraph.n, citation: formatCitation(hit.sourceId, paragraph.n, paragraph.page), page: paragraph.page ?? null,
-        text: paragraph.body, score: Math.round(score * 100) / 100, source,
+        text: paragraph.body, score: Math.round(score * 100) / 100, coverage: Math.round(hit.coverage * 1000) / 1000, source,
       },
       coverage: hit.coverage,
       sentence,

@@ -5,7 +5,7 @@ import { findKeyTerms, type KeyTerm, type TermDoc } from '../language/key-terms.
 import { quoteInput } from '../language/text.js';
 import type { Source, SourceMeta, StoredParagraph } from '../types.js';
 import { explainMiss, readCitation } from './citation-lookup.js';
-import { formatReference, isReferenceStyle, REFERENCE_STYLES, type Reference } from './reference.js';
+import { formatReference, isReferenceStyle, REFERENCE_STYLES, type Reference, type ReferenceStyle } from './reference.js';
 import { resolveSource, type SourceFinder } from './source-finder.js';
 import { learnProperNouns } from './title-case.js';
 
@@ -98,9 +98,26 @@ export function openCitation(deps: SourceDeps, citation: string): Excerpt {
 
 /** A source's reference in one style. */
 export function referenceFor(deps: SourceDeps, typed: string, style: string): { kind: 'reference'; reference: Reference; source: SourceMeta } {
+  const wanted = readStyle(style);
+  const source = toMeta(findSource(deps, typed))!;
+  return { kind: 'reference', reference: formatReference(source, wanted, properNouns(deps)), source };
+}
+
+/** A reference list: the given sources' references in one style, in alphabetical order as a list is written. */
+export function referencesFor(deps: SourceDeps, ids: string[], style: string): { style: ReferenceStyle; references: Reference[] } {
+  const wanted = readStyle(style);
+  const names = properNouns(deps);
+  const references = ids.flatMap((id) => toMeta(deps.getSource(id)) ?? []).map((source) => formatReference(source, wanted, names));
+  return { style: wanted, references: references.sort((a, b) => a.text.localeCompare(b.text, 'en')) };
+}
+
+function readStyle(style: string): ReferenceStyle {
   const wanted = style.trim().toLowerCase();
   if (!isReferenceStyle(wanted)) throw new QuestionError(`There is no reference style ${quoteInput(style, 30)}: choose ${REFERENCE_STYLES.join(', ')}.`);
-  const source = toMeta(findSource(deps, typed))!;
-  const names = learnProperNouns([...deps.paragraphs()].map((d) => d.body));
-  return { kind: 'reference', reference: formatReference(source, wanted, names), source };
+  return wanted;
+}
+
+/** Names as the library writes them, for APA's sentence case. */
+function properNouns(deps: SourceDeps) {
+  return learnProperNouns([...deps.paragraphs()].map((d) => d.body));
 }
