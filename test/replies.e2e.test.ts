@@ -150,6 +150,14 @@ describe('4. the article is a link wherever a source is shown', () => {
     expect(message.embeds[0].description.endsWith(` \\[[kharakov-2014 ¶8](${KHARAKOV_URL})\\]`)).toBe(true);
     expect(message.embeds[0].fields[0].value.split('\n').at(-1)).toBe(`*[Russia-Pakistan Foreign Relations to a new height](${KHARAKOV_URL}) — Varonica Kharakov, Dispatch News Desk, c. November 2014*`);
   });
+
+  it('links each citation of a timeline to its source', async () => {
+    const { message } = await run('timeline', [text('topic', 'gas pipeline')], READER);
+    expect(message.embeds[0].description).toBe([
+      `- **2018** 27 September — Islamabad and Moscow signed a historic $10 billion offshore gas pipeline agreement in Moscow. \\[[observer-2021 ¶25](${OBSERVER_URL})\\]`,
+      `- **2019** 6 February — During a visit of the Russian delegation, headed by Gazprom, the Russian side pledged an investment of $14 billion in offshore gas pipeline project. \\[[observer-2021 ¶27](${OBSERVER_URL})\\]`,
+    ].join('\n'));
+  });
 });
 
 describe('5. how well a passage matches, in words; the answer once', () => {
@@ -222,5 +230,34 @@ describe('References', () => {
     const mla = await press('ask:refs:mla:0:3:::', referencesPlayed.message(), ASKER);
     expect([mla.type, mla.body.embeds[0].title]).toEqual([UPDATE_MESSAGE, 'References · MLA 9th edition']);
     expect(played.message()).toEqual(message);
+  });
+});
+
+describe('9. a timeline page reads as a list', () => {
+  it('shows eight compact lines a page, each year in bold once', async () => {
+    const { played, message } = await run('timeline', []);
+    expect(message.embeds[0].title).toBe('Timeline (page 1 of 4): 29 events');
+    expect(message.embeds[0].description).toBe([
+      '- **1948** 1 May — Diplomatic and bilateral relations between Pakistan and the Russian Federation were first developed on May 1st, 1948. [aslam-2019 ¶2]',
+      `- **1969** The latest visit took place as far back as 1969, when USSR Defense Minister Andrey Grechko made a trip to the country. \\[[kharakov-2014 ¶5](${KHARAKOV_URL})\\]`,
+      '- **1980** the 1980s — Pakistan stood with the United States against Russia (Soviet Union) in 1980s to oust Soviet Union from Afghanistan. [gvs-2018 ¶9]',
+      '- **1989** 15 February — After 10 years, USSR failed to win the war and on February 15, 1989, left Afghanistan in a negotiated exit. [gvs-2018 ¶9]',
+      '- **2003** Since the inception of this group in 2003, both countries have conducted structural dialogues through this platform. [gvs-2018 ¶2]',
+      `- **2012** ≈ President Putin was planning to visit Pakistan two years ago but visit did not take place because Pakistan was massively involved with United States due to extreme security situation. *(resolved from "two years ago")* \\[[kharakov-2014 ¶7](${KHARAKOV_URL})\\]`,
+      `- **2014** The counterterrorism maneuvering had stemmed from a defense cooperation agreement between the two countries which was signed in 2014, lifting a long-running Russian ban on arms sales to Pakistan. [gvs-2018 ¶8] \\[[observer-2021 ¶29](${OBSERVER_URL})\\] ⚠ **sources differ: 2014 / 2015 — \\[gvs-2018 ¶4\\] (2015)**`,
+      '- The relationships started to gain traction in 2014 – the year the United States began to withdraw NATO troops from Afghanistan. [berger-2019 ¶9]',
+      '-# ≈ a date resolved against the article\'s own date',
+    ].join('\n'));
+    const pages = [message];
+    for (let page = 1; page < 4; page++) pages.push((await press(`timeline:page:${page}:::`, played.message(), ASKER)).body);
+    for (const { embeds: [embed] } of pages) {
+      const lines = embed.description.split('\n').filter((line: string) => line.startsWith('- '));
+      const years = lines.flatMap((line: string) => /^- \*\*(\d{4})\*\*/.exec(line)?.[1] ?? []);
+      expect(lines.length).toBeLessThanOrEqual(8);
+      expect(new Set(years).size).toBe(years.length);
+      // What a reader sees, link addresses aside: about a screen.
+      expect(embed.description.replace(/\]\([^)]*\)/g, ']').length).toBeLessThan(2000);
+    }
+    expect(pages.map((p) => p.embeds[0].description.split('\n').filter((line: string) => line.startsWith('- ')).length)).toEqual([8, 8, 8, 5]);
   });
 });

@@ -57,6 +57,8 @@ export interface TimelineResult {
   to?: number;
   sourceId?: string;
   events: TimelineEvent[];
+  /** The web address of each cited source that has one, by source id, for links. */
+  sourceUrls?: Record<string, string>;
 }
 
 /**
@@ -91,7 +93,16 @@ export function buildTimeline(deps: TimelineDeps, options: TimelineOptions = {})
   if (options.from !== undefined) result.from = options.from;
   if (options.to !== undefined) result.to = options.to;
   if (options.sourceId !== undefined) result.sourceId = options.sourceId;
+  const urls = Object.fromEntries(citedSources(events).flatMap((id) => {
+    const url = deps.getSource(id)?.url;
+    return url ? [[id, url]] : [];
+  }));
+  if (Object.keys(urls).length > 0) result.sourceUrls = urls;
   return result;
+}
+
+function citedSources(events: TimelineEvent[]): string[] {
+  return [...new Set(events.flatMap((e) => e.citations.map((c) => c.sourceId)))];
 }
 
 function validate(deps: TimelineDeps, topic: string | undefined, options: TimelineOptions): QueryConcept[] | undefined {
