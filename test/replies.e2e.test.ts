@@ -2,11 +2,13 @@
  * Replies as a class uses them in a shared channel (issue 17): the real bot process against the
  * local fake Discord, on the shipped library, several members pressing each other's buttons.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLoggedInBot, type BotProcess } from './bot-process.js';
+import { messageAsText } from './fake-discord/as-text.js';
 import { checkMessageLimits, startFakeDiscord, type FakeDiscord, type PlayedInteraction, type PlayedOption, type PlayedUser } from './fake-discord/index.js';
 import type { Json } from './fake-discord/types.js';
 
@@ -19,9 +21,12 @@ const LINK = 5;
 const ASKER: PlayedUser = { id: '300000000000000001', username: 'asker' };
 const CLASSMATE: PlayedUser = { id: '300000000000000002', username: 'classmate' };
 const READER: PlayedUser = { id: '300000000000000003', username: 'reader' };
+/** Runs the README's commands: each member has 20 commands a minute, and ASKER uses most of them. */
+const VIEWER: PlayedUser = { id: '300000000000000004', username: 'viewer' };
 const KHARAKOV_URL = 'https://dispatchnewsdesk.com/russia-pakistan-foreign-relations/';
 const OBSERVER_URL = 'https://pakobserver.net/?p=186461';
 const EMBARGO = 'When did Russia lift its arms embargo on Pakistan?';
+const README = fileURLToPath(new URL('../README.md', import.meta.url));
 
 let fake: FakeDiscord;
 let bot: BotProcess;
@@ -259,5 +264,21 @@ describe('9. a timeline page reads as a list', () => {
       expect(embed.description.replace(/\]\([^)]*\)/g, ']').length).toBeLessThan(2000);
     }
     expect(pages.map((p) => p.embeds[0].description.split('\n').filter((line: string) => line.startsWith('- ')).length)).toEqual([8, 8, 8, 5]);
+  });
+});
+
+describe('README.md', () => {
+  it('shows an /ask, a /source and a /timeline reply as Discord shows them', async () => {
+    const screens: string[] = [];
+    const show = async (line: string, name: string, options: PlayedOption[]) => screens.push(`> ${line}`, messageAsText((await run(name, options, VIEWER)).message), '');
+    await show('/ask question: Who did Shoygu meet in Rawalpindi? limit: 2', 'ask', [text('question', 'Who did Shoygu meet in Rawalpindi?'), { name: 'limit', type: INTEGER, value: 2 }]);
+    await show('/source id: kharakov', 'source', [text('id', 'kharakov')]);
+    await show('/timeline topic: defence agreement', 'timeline', [text('topic', 'defence agreement')]);
+    const block = ['```', ...screens.slice(0, -1), '```'].join('\n');
+    const readme = readFileSync(README, 'utf8');
+    const [start, end] = ['<!-- screens: test/replies.e2e.test.ts -->\n', '\n<!-- /screens -->'];
+    // UPDATE_SCREENS=1 rewrites the block after a deliberate change to the replies.
+    if (process.env.UPDATE_SCREENS === '1') writeFileSync(README, readme.slice(0, readme.indexOf(start) + start.length) + block + readme.slice(readme.indexOf(end)));
+    expect(readFileSync(README, 'utf8').split(start)[1]?.split(end)[0]).toBe(block);
   });
 });
