@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { ask } from '../src/commands/ask.js';
-import { suggestSources } from '../src/commands/suggest.js';
+import { suggestSources } from '../src/commands/source-option.js';
 import { timeline } from '../src/commands/timeline.js';
 import { loadConfig } from '../src/app/config.js';
 import { createContext } from '../src/app/context.js';

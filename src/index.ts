@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { loadConfig } from './app/config.js';
-import { openAtStart } from './ingest/prepare.js';
+import { describeLibrarySize, openAtStart } from './ingest/prepare.js';
 import { UserError } from './core/errors.js';
 import { runLocalPrompt } from './cli/prompt.js';
 
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     return;
   }
   const ctx = await openAtStart(config);
+  ctx.log.info(`Local prompt (no DISCORD_TOKEN set): answering from ${describeLibrarySize(ctx)}.`);
   try {
     await runLocalPrompt(ctx);
   } finally {

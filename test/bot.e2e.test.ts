@@ -64,8 +64,8 @@ describe('/ask against a local fake Discord', () => {
     expect(embed.description).toContain('gain traction in **2014** –');
     expect(embed.fields.map((f: { name: string }) => f.name.split(' · ')[0])).toEqual(['1. [berger-2019 ¶9]', '2. [aslam-2019 ¶5]', '3. [gvs-2018 ¶8]']);
     expect(embed.footer.text).toBe('Asked: When did Russia lift its arms embargo on Pakistan?');
-    expect(message.components[0].components.map((b: { label: string }) => b.label)).toEqual([
-      'Open [berger-2019 ¶9]', 'Open [aslam-2019 ¶5]', 'Open [gvs-2018 ¶8]', 'More passages',
+    expect(message.components.map((row: { components: { label: string }[] }) => row.components.map((b) => b.label))).toEqual([
+      ['Open [berger-2019 ¶9]', 'Open [aslam-2019 ¶5]', 'Open [gvs-2018 ¶8]'], ['More passages ▶', 'References'],
     ]);
     expect(checkMessageLimits(message)).toEqual([]);
     expect(played.errors()).toEqual([]);
@@ -124,7 +124,7 @@ describe('/ask against a local fake Discord', () => {
       { name: 'source', type: STRING, value: 'no-such-source' },
     ]);
     const reply = await played.waitFor((r) => r.kind === 'followup');
-    expect(reply.body.content).toBe('⚠ There is no source "no-such-source" in the library.');
+    expect(reply.body.content).toBe('⚠ There is no source "no-such-source" in the library. The library has hostile-test, kharakov-2014, gvs-2018, aslam-2019, berger-2019, observer-2021.');
     expect(reply.body.flags & EPHEMERAL).toBe(EPHEMERAL);
   });
 
@@ -151,12 +151,11 @@ describe('autocomplete', () => {
 });
 
 describe('buttons', () => {
-  it('pages "More passages" after the bot has restarted', async () => {
+  it('pages "More passages" on the presser\'s own answer after the bot has restarted', async () => {
+    const asked = await finalMessage(fake.slashCommand('ask', [{ name: 'question', type: STRING, value: 'When did Russia lift its arms embargo on Pakistan?' }]));
     expect(await bot.stop()).toBe(0);
     await startBot();
-    const played = fake.button('ask:more:3:3::::', {
-      embeds: [{ title: 'Answer', description: 'x', footer: { text: 'Asked: When did Russia lift its arms embargo on Pakistan?' } }],
-    });
+    const played = fake.button('ask:more:3:3::::', asked);
     const ack = await played.acknowledged;
     expect(ack.type).toBe(UPDATE_MESSAGE);
     expect(ack.body.embeds[0].title).toBe('Passages 4–6');

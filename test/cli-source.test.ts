@@ -78,7 +78,7 @@ describe('research-bot source', () => {
   });
 
   it('exits 2 for a usage mistake, with the message the local prompt gives for the same option', () => {
-    expect(run('source', '--format', 'harvard', '--id', 'gvs-2018')).toMatchObject({ code: 2, stdout: '', stderr: 'format: must be one of apa, mla, chicago, bibtex, not "harvard".\nRun "research-bot help" for usage.\n' });
+    expect(run('source', '--format', 'harvard', '--id', 'gvs-2018')).toMatchObject({ code: 2, stdout: '', stderr: 'format: must be one of apa, mla, chicago, bibtex, not "harvard".\nRun "research-bot help source" for usage.\n' });
     expect(run('source', 'gvs-2018').code).toBe(2);
   });
 

@@ -69,11 +69,11 @@ describe('research-bot timeline --json', () => {
 describe('research-bot timeline errors', () => {
   it('says what is wrong in one sentence on stderr with exit code 1', () => {
     expect(run('--from', '2020', '--to', '2014')).toEqual({ status: 1, stdout: '', stderr: '"from" (2020) is after "to" (2014).\n' });
-    expect(run('--source', 'nobody')).toEqual({ status: 1, stdout: '', stderr: 'There is no source "nobody" in the library.\n' });
+    expect(run('--source', 'nobody')).toEqual({ status: 1, stdout: '', stderr: 'There is no source "nobody" in the library. The library has kharakov-2014, gvs-2018, aslam-2019, berger-2019, observer-2021.\n' });
   });
 
   it('exits 2 on a usage mistake', () => {
     expect(run('defence').status).toBe(2);
-    expect(run('--from', 'soon')).toMatchObject({ status: 2, stderr: 'from: must be a whole number, not "soon".\nRun "research-bot help" for usage.\n' });
+    expect(run('--from', 'soon')).toMatchObject({ status: 2, stderr: 'from: must be a whole number, not "soon".\nRun "research-bot help timeline" for usage.\n' });
   });
 });

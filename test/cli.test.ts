@@ -102,7 +102,7 @@ describe('research-bot ask', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(errLines[0]).toBe('Unknown option "--bogus"; to ask a question that starts with "-", put -- before it.');
-    expect(errLines.at(-1)).toBe('Run "research-bot help" for usage.');
+    expect(errLines.at(-1)).toBe('Run "research-bot help ask" for usage.');
   });
 
   it('exits 2 for an unknown command and for --limit out of range', () => {
@@ -188,7 +188,7 @@ describe('research-bot --server', () => {
     expect(asked(OTHER)).toMatchObject({ answered: false, answer: null });
     expect(asked(OTHER).passages.map((p: { sourceId: string }) => p.sourceId)).not.toContain('caravan-2021');
     expect(asked()).toMatchObject({ answered: false, answer: null });
-    expect(cli(['ask', '--server', OTHER, '--source', 'caravan-2021', 'caravan'], { db }).errLines).toEqual(['There is no source "caravan-2021" in the library.']);
+    expect(cli(['ask', '--server', OTHER, '--source', 'caravan-2021', 'caravan'], { db }).errLines).toEqual(['There is no source "caravan-2021" in the library. The library has kharakov-2014, gvs-2018, aslam-2019, berger-2019, observer-2021.']);
   });
 
   it("removes only the server's own sources", () => {

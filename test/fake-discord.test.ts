@@ -109,6 +109,18 @@ describe('checkMessageLimits', () => {
       maxLength('components.2.components.0.custom_id', 100),
     ]);
   });
+
+  it('reports a link button with a custom id or a bad URL, a button without a custom id, and an embed URL that is not one', () => {
+    const link = (url?: string, customId?: string) => ({ type: 2, style: 5, label: 'Read', ...(url ? { url } : {}), ...(customId ? { custom_id: customId } : {}) });
+    const components = [{ type: 1, components: [link('https://example.com/a'), link('https://example.com/b', 'x'), link('javascript:alert(1)'), link(), { type: 2, style: 1, label: 'No id' }] }];
+    expect(checkMessageLimits({ embeds: [{ title: 't', url: 'not a url' }], components })).toEqual([
+      { path: 'embeds.0.url', code: 'URL_TYPE_INVALID_URL', message: 'Not a well formed URL.' },
+      { path: 'components.0.components.1.custom_id', code: 'BUTTON_COMPONENT_CUSTOM_ID_NOT_ALLOWED', message: 'A link button cannot have a custom id.' },
+      { path: 'components.0.components.2.url', code: 'URL_TYPE_INVALID_URL', message: 'Not a well formed URL.' },
+      { path: 'components.0.components.3.url', code: 'BASE_TYPE_REQUIRED', message: 'This field is required' },
+      { path: 'components.0.components.4.custom_id', code: 'BASE_TYPE_REQUIRED', message: 'This field is required' },
+    ]);
+  });
 });
 
 describe('checkAutocompleteChoices', () => {

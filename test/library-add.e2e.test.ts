@@ -225,15 +225,17 @@ describe('/library action:add', () => {
 
   it("undoes it for a moderator of that server only, while the button works", async () => {
     const until = Math.floor(Date.now() / 1000) + 300;
-    const member = await finalMessage(fake.button(`library:undo:smith-2020:${until}`, undefined, MEMBER));
+    // The Undo button is on the moderator's ephemeral reply.
+    const EPHEMERAL_REPLY = { flags: 64 };
+    const member = await finalMessage(fake.button(`library:undo:smith-2020:${until}`, EPHEMERAL_REPLY, MEMBER));
     expect(member.content).toBe('Only members with the Manage Server permission can use /library.');
-    const otherServer = await finalMessage(fake.button(`library:undo:smith-2020:${until}`, undefined, OTHER_MODERATOR));
+    const otherServer = await finalMessage(fake.button(`library:undo:smith-2020:${until}`, EPHEMERAL_REPLY, OTHER_MODERATOR));
     expect(otherServer.content).toBe('⚠ There is no source "smith-2020" in the library; nothing was removed.');
-    const expired = await finalMessage(fake.button(`library:undo:smith-2020:${until - 600}`, undefined, MODERATOR));
+    const expired = await finalMessage(fake.button(`library:undo:smith-2020:${until - 600}`, EPHEMERAL_REPLY, MODERATOR));
     expect(expired.content).toBe('⚠ This Undo button has expired (it works for 5 minutes); remove the source with /library action: remove source: smith-2020.');
     expect(storedKeys()).toContain(`smith-2020:${fake.guildId}`);
 
-    const undone = fake.button(`library:undo:smith-2020:${until}`, undefined, MODERATOR);
+    const undone = fake.button(`library:undo:smith-2020:${until}`, EPHEMERAL_REPLY, MODERATOR);
     const ack = await undone.acknowledged;
     expect(ack.type).toBe(UPDATE_MESSAGE);
     expect(ack.body.embeds[0].description).toBe("Undone: removed **smith-2020** (Zeppelins over Karachi, 2 paragraphs) from this server's library.");

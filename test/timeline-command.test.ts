@@ -23,7 +23,7 @@ describe('/timeline', () => {
       '    pledged an investment of $14 billion in offshore gas pipeline project. [observer-2021 ¶27]',
     ].join('\n'));
     expect(await answerLine(ctx, '/timeline from: 2020 to: 2014')).toBe('⚠ "from" (2020) is after "to" (2014).');
-    expect(await answerLine(ctx, '/timeline source: nobody')).toBe('⚠ There is no source "nobody" in the library.');
+    expect(await answerLine(ctx, '/timeline source: nobody')).toBe('⚠ There is no source "nobody" in the library. The library has kharakov-2014, gvs-2018, aslam-2019, berger-2019, observer-2021.');
   });
 
   it('keeps to the topic: "defence agreement" gives the 2014 agreement once, linked to the 2015 report, not every defence minister', () => {

@@ -126,7 +126,7 @@ function buildView(shared: Shared, library: string, search: ParagraphSearch, for
       if (finder?.version !== search.version) {
         // A server's finder indexes its own sources only and asks the shared one for the rest.
         const built = library === BASE_LIBRARY ? new SourceFinder(sources.listSources()) :
-          new SourceFinder(sources.listOwnSources(library), undefined, forLibrary(BASE_LIBRARY).sourceFinder());
+          new SourceFinder(sources.listOwnSources(library), forLibrary(BASE_LIBRARY).sourceFinder());
         finder = { finder: built, version: search.version };
       }
       return finder.finder;
@@ -161,7 +161,7 @@ function buildView(shared: Shared, library: string, search: ParagraphSearch, for
         return found === undefined ? [] : sources.getParagraphsOf(id, found);
       },
       paragraphs: () => sources.indexable(library),
-      findSources: (typed, limit) => ctx.sourceFinder().find(typed, limit),
+      sourceFinder: () => ctx.sourceFinder(),
     },
   };
   return ctx;

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 import { createInterface } from 'node:readline';
-import { ask, type AskReply } from '../commands/ask.js';
+import { ask } from '../commands/ask.js';
 import { readOptions } from '../commands/options.js';
 import { timeline } from '../commands/timeline.js';
-import type { AskResult } from '../core/search/ask.js';
+import { cleanInput } from '../core/language/text.js';
+import { askReplyJson as askJson } from '../render/json-ask.js';
+import { generalHelp, isSubcommand, subcommandHelp } from './help.js';
 import { debugRequested, loadConfig } from '../app/config.js';
 import { createContext } from '../app/context.js';
 import { prepareLibrary } from '../ingest/prepare.js';
@@ -12,41 +14,17 @@ import { QuestionError, UserError } from '../core/errors.js';
 import { ingestPaths, removeSources, type IngestReport } from '../ingest/ingest.js';
 import { createLogger } from '../app/log.js';
 
-const USAGE = `Usage: research-bot <command> [options] [--server GUILD_ID]
-
-Commands:
-  ask "<question>" [--limit N] [--source ID] [--from YEAR] [--to YEAR] [--json] [--batch]
-      Answer a question from the library. --batch reads one question per line from stdin
-      and prints one JSON object per line.
-  ingest <file, folder or link>... [--threads N] [--progress] [--json]
-      Add or update articles: text (.txt, .md, with or without front matter), web pages
-      (.html, .htm), PDF and Word (.docx), or an http(s) link to a page or a PDF. A file or
-      link read before updates its source; bad ones are named and left out, the others go in
-      (exit status 1 when any was refused). Links to this machine's or a private network are
-      refused unless ALLOW_PRIVATE_URLS=1. --threads sets the worker threads that parse them; 1 parses on
-      the writing thread (default: one per core from 1 MB of new text, else 1). --progress
-      prints a line to stderr as each file is written, also when stderr is not a terminal.
-  timeline [--topic WORDS] [--from YEAR] [--to YEAR] [--source ID] [--json]
-      The dated events the articles report, in order, each with its citations.
-  source [--id ID] [--cite CITATION] [--format apa|mla|chicago|bibtex] [--json]
-      List the library; show one source; open a cited paragraph ("[gvs-2018 ¶4]", "gvs-2018 p4");
-      or print a reference to paste.
-  quote "<quotation>" [--json]
-      Check a quotation against the library: verbatim, close (with the differences), or absent.
-  remove <source id>... [--json]
-      Remove sources and their paragraphs (their files are left alone; ingest them to bring them back).
-
---server GUILD_ID works with every command: the library as that Discord server sees it (the shared
-library and the server's own additions); ingest adds to, and remove removes from, the server's own.
-Without it, commands read and change the shared library that every server sees.
-
-Settings come from the environment or .env (see .env.example); DATABASE_PATH picks the library.`;
-
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
-    process.stdout.write(USAGE + '\n');
+    const topic = command === 'help' ? rest[0] : undefined;
+    if (topic !== undefined && !isSubcommand(topic)) throw new UsageError(`There is no command "${cleanInput(topic, 30)}".`);
+    process.stdout.write((topic ? await helpFor(topic) : generalHelp()) + '\n');
     return command ? 0 : 2;
+  }
+  if (isSubcommand(command) && asksForHelp(rest)) {
+    process.stdout.write((await helpFor(command)) + '\n');
+    return 0;
   }
   const config = loadConfig();
   // Quiet: the terminal is for answers; warnings and errors still reach stderr.
@@ -78,13 +56,20 @@ async function main(argv: string[]): Promise<number> {
     case 'quote':
       return (await import('./source-quote.js')).runQuote(rest, open);
     default:
-      throw new UsageError(`Unknown command "${command}".`);
+      throw new UsageError(`Unknown command "${cleanInput(command, 30)}".`);
   }
 }
 
-/** The passages of an /ask page as the CLI's --json has always given them: the page's, no more. */
-function askJson(reply: AskReply): AskResult {
-  return { ...reply.result, passages: reply.result.passages.slice(reply.page.offset, reply.page.offset + reply.page.pageSize) };
+/** `--help` or `-h` among a subcommand's arguments (before a `--`, after which everything is text). */
+function asksForHelp(args: string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
+}
+
+/** A subcommand's help, its flags described by the slash commands' definitions (loaded only for help). */
+async function helpFor(name: string): Promise<string> {
+  const { commandsByName } = await import('../commands/index.js');
+  return subcommandHelp(name, commandsByName);
 }
 
 function runAsk(args: string[], open: Open): number {
@@ -187,12 +172,21 @@ function runRemove(args: string[], open: Open): number {
   return 0;
 }
 
+// A reader that stops early (`ask ... | head -3`) closes the pipe: the rest of the output is not
+// wanted, which is no failure. Anything else that breaks stdout is.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`Unexpected failure writing the output: ${error.message}\n`);
+  process.exit(1);
+});
+
 // Exit codes: 1 for a failure the user can fix, 2 for a usage mistake (UsageError).
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 }, (error: unknown) => {
   if (error instanceof UsageError) {
-    process.stderr.write(`${error.message}\nRun "research-bot help" for usage.\n`);
+    const [command] = process.argv.slice(2);
+    process.stderr.write(`${error.message}\nRun "research-bot help${command && isSubcommand(command) ? ` ${command}` : ''}" for usage.\n`);
     process.exitCode = 2;
   } else if (error instanceof UserError || error instanceof QuestionError) {
     process.stderr.write(`${error.message}\n`);

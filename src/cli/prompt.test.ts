@@ -36,7 +36,24 @@ describe('parseSlashLine', () => {
 
   it('echoes what was typed on one short, clean line', () => {
     expect(refusal(`/${'x'.repeat(100)}\u001B[2J`)).toBe(`There is no command "/${'x'.repeat(38)}…": try /help.`);
-    expect(refusal('/ask question: CPEC limit: two\nlines')).toBe('limit: must be a whole number, not "two lines".');
+    expect(refusal('/ask question: CPEC limit: 2\nlines')).toBe('limit: must be a whole number, not "2 lines".');
     expect(refusal('/ask oops\u0000 question: CPEC')).toBe('Unexpected text "oops" before question:');
+  });
+
+  it('takes text before any option as the command\'s one required option', () => {
+    expect(parseSlashLine('/ask Who is Shoigu?').options).toEqual({ question: 'Who is Shoigu?' });
+    expect(parseSlashLine('/quote Russia has lifted its arms embargo limit: 2').options).toEqual({ text: 'Russia has lifted its arms embargo limit: 2' });
+    expect(parseSlashLine('/ask Who is Shoigu? limit: 2').options).toEqual({ question: 'Who is Shoigu?', limit: 2 });
+    expect(refusal('/source gvs-2018')).toBe('Name the option: /source id: gvs-2018');
+  });
+
+  it('reads a number or true/false option only where one follows its name', () => {
+    expect(parseSlashLine('/ask question: What is the limit: of arms sales? limit: 1').options).toEqual({ question: 'What is the limit: of arms sales?', limit: 1 });
+    expect(parseSlashLine('/ask question: Was the deal private: or public?').options).toEqual({ question: 'Was the deal private: or public?' });
+  });
+
+  it('refuses an option given twice', () => {
+    expect(refusal('/ask question: CPEC question: SCO')).toBe('question: is given twice; give each option once.');
+    expect(refusal('/timeline from: 2014 from: 2015')).toBe('from: is given twice; give each option once.');
   });
 });

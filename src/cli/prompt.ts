@@ -4,7 +4,8 @@ import type { AppContext } from '../app/context.js';
 import { QuestionError, UserError } from '../core/errors.js';
 import { commands, commandsByName } from '../commands/index.js';
 import { readOptions } from '../commands/options.js';
-import type { Command, OptionValues } from '../commands/types.js';
+import type { APIApplicationCommandOption } from 'discord.js';
+import { OPTION, type Command, type OptionValues } from '../commands/types.js';
 
 /** A line typed at the local prompt, read the way Discord reads a slash command. */
 export interface ParsedLine {
@@ -19,8 +20,10 @@ const HELP = () =>
 
 /**
  * Parses `/name opt: value opt2: value` using the command's own option definitions, so the local
- * prompt accepts exactly what Discord would.
- * @throws UserError for an unknown command, option, a missing required option or a bad number
+ * prompt accepts exactly what Discord would. Text before any option is the command's one required
+ * option when it has one (`/ask Who is Shoigu?`); a number or true/false option is only read
+ * where a number or true/false follows its name, so "the limit: of arms sales" stays in a question.
+ * @throws UserError for an unknown command, option, a repeated or missing required option, or a bad number
  */
 export function parseSlashLine(line: string): ParsedLine {
   const match = /^\/(\S+)\s*(.*)$/s.exec(line.trim());
@@ -28,25 +31,43 @@ export function parseSlashLine(line: string): ParsedLine {
   const command = commandsByName.get(match[1]!.toLowerCase());
   if (!command) throw new UserError(`There is no command ${quoteInput(`/${match[1]}`, 40)}: try /help.`);
   const definitions = command.data.toJSON().options ?? [];
-  const names = definitions.map((o) => o.name);
   const rest = match[2]!;
-  const marker = new RegExp(`(?:^|\\s)(${names.join('|')}):`, 'g');
-  const found = [...rest.matchAll(marker)];
-  if (found.length === 0 && rest.trim()) {
-    const first = definitions[0];
-    if (!first) throw new UserError(`/${command.data.name} takes no options.`);
-    throw new UserError(`Name the option: /${command.data.name} ${first.name}: ${cleanInput(rest)}`);
-  }
-  if (found[0] && rest.slice(0, found[0].index).trim()) throw new UserError(`Unexpected text ${quoteInput(rest.slice(0, found[0].index))} before ${found[0][1]}:`);
+  const found = findOptions(rest, definitions);
   const options: Record<string, string> = {};
-  found.forEach((m, i) => {
-    const name = m[1]!;
-    const end = found[i + 1]?.index ?? rest.length;
-    const raw = rest.slice(m.index! + m[0].length, end).trim();
-    options[name] = raw;
+  found.forEach(({ name, index, length }, i) => {
+    if (options[name] !== undefined) throw new UserError(`${name}: is given twice; give each option once.`);
+    options[name] = rest.slice(index + length, found[i + 1]?.index ?? rest.length).trim();
   });
+  const leading = rest.slice(0, found[0]?.index ?? rest.length).trim();
+  if (leading) {
+    const required = definitions.filter((o) => 'required' in o && o.required);
+    const [only] = required;
+    if (required.length === 1 && options[only!.name] === undefined) options[only!.name] = leading;
+    else if (found[0]) throw new UserError(`Unexpected text ${quoteInput(leading)} before ${found[0].name}:`);
+    else if (!definitions[0]) throw new UserError(`/${command.data.name} takes no options.`);
+    else throw new UserError(`Name the option: /${command.data.name} ${definitions[0].name}: ${cleanInput(leading)}`);
+  }
   return { command, options: readOptions(command, options) };
 }
+
+/** Where each option's name is written (`limit:`), in order; a typed option's name only counts before a value of its type. */
+function findOptions(rest: string, definitions: APIApplicationCommandOption[]): { name: string; index: number; length: number }[] {
+  if (definitions.length === 0) return [];
+  const marker = new RegExp(`(?:^|\\s)(${definitions.map((o) => o.name).join('|')}):`, 'g');
+  return [...rest.matchAll(marker)].flatMap((m) => {
+    const definition = definitions.find((o) => o.name === m[1])!;
+    const value = rest.slice(m.index + m[0].length).trimStart();
+    const typed = VALUE_START[definition.type];
+    return typed && !typed.test(value) ? [] : [{ name: definition.name, index: m.index, length: m[0].length }];
+  });
+}
+
+/** How a value of a typed option starts; a string option takes any text. */
+const VALUE_START: Partial<Record<APIApplicationCommandOption['type'], RegExp>> = {
+  [OPTION.integer]: /^[-+]?\.?\d/,
+  [OPTION.number]: /^[-+]?\.?\d/,
+  [OPTION.boolean]: /^(?:true|false)(?![\p{L}\p{N}])/iu,
+};
 
 /**
  * Answers one line of the local prompt: the reply text, or a one-sentence error. Each line sees what

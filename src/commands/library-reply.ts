@@ -2,7 +2,7 @@ import { formatCitation } from '../core/citation.js';
 import type { Source } from '../core/types.js';
 import { describeIngest } from '../ingest/prepare.js';
 import type { IngestReport } from '../ingest/ingest.js';
-import { BUTTON_STYLE, button, buttonRow, type DiscordReply } from '../render/discord-kit.js';
+import { BUTTON_STYLE, button, buttonRows, type DiscordReply } from '../render/discord-kit.js';
 import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from '../render/limits.js';
 import { dateLine } from '../render/text-source.js';
 import type { StoredSource } from '../store/sources.js';
@@ -84,7 +84,7 @@ export function renderLibraryDiscord(result: LibraryChange): DiscordReply {
       fields: addedLines(result).map(({ label, value }) => ({ name: label, value: truncate(escapeForDiscord(value), L.fieldValue), inline: false })),
       ...(undo ? { footer: { text: `Undo removes it again, for ${UNDO_MINUTES} minutes.` } } : {}),
     }],
-    components: undo ? buttonRow([button('Undo: remove it again', undo, BUTTON_STYLE.secondary)]) : [],
+    components: undo ? buttonRows([button('Undo: remove it again', undo, BUTTON_STYLE.secondary)]) : [],
   };
 }
 

@@ -5,7 +5,7 @@ import { ingestPaths, removeSources } from '../ingest/ingest.js';
 import { BASE_LIBRARY } from '../store/library-keys.js';
 import { addArticle } from './library-add.js';
 import { renderLibraryDiscord, renderLibraryText, UNDO_MINUTES, type LibraryChange } from './library-reply.js';
-import { suggestSources } from './suggest.js';
+import { readSourceOption, suggestSources } from './source-option.js';
 import { OPTION, type Command, type Progress, slashCommand } from './types.js';
 import type { InteractionContextType } from 'discord.js';
 
@@ -23,8 +23,9 @@ async function change(ctx: AppContext, action: string, sourceId: string | undefi
     throw new UserError("Adding an article downloads it, which only the bot does: in Discord, /library action: add file: or url:; here, research-bot ingest <file or link> (--server <id> for a server's library).");
   }
   if (action !== 'remove') throw new QuestionError('Choose an action: add, remove or reingest.');
-  if (!sourceId?.trim()) throw new QuestionError('Say which source to remove: /library action: remove source: <id>.');
-  const [removed] = removeSources(ctx, [sourceId.trim()]);
+  const id = readSourceOption(ctx, sourceId);
+  if (id === undefined) throw new QuestionError('Say which source to remove: /library action: remove source: <id>.');
+  const [removed] = removeSources(ctx, [id]);
   return { action, removed: removed! };
 }
 

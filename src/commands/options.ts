@@ -1,9 +1,7 @@
-import type { APIApplicationCommandOption, ApplicationCommandOptionType } from 'discord.js';
+import type { APIApplicationCommandOption } from 'discord.js';
 import { UserError } from '../core/errors.js';
 import { quoteInput } from '../core/language/text.js';
 import { OPTION, type Command, type OptionValues } from './types.js';
-
-const NUMBER = 10 as ApplicationCommandOptionType.Number;
 
 /**
  * Reads the options an adapter was given as text (the local prompt's line, the CLI's flags) by the
@@ -33,7 +31,7 @@ export function readOptions(command: Command, given: Record<string, string | und
  */
 export function readOptionValue(raw: string, definition: APIApplicationCommandOption): string | number | boolean {
   const { name, type } = definition;
-  if (type === OPTION.integer || type === NUMBER) {
+  if (type === OPTION.integer || type === OPTION.number) {
     const n = Number(raw);
     const whole = type === OPTION.integer;
     if (!raw || !Number.isFinite(n) || (whole && !Number.isInteger(n))) throw new UserError(`${name}: must be a ${whole ? 'whole ' : ''}number, not ${quoteInput(raw, 20)}.`);

@@ -1,9 +1,10 @@
 import { QuestionError } from '../core/errors.js';
 import { REFERENCE_STYLES, STYLE_NAMES } from '../core/sources/reference.js';
-import { renderSourceDiscord } from '../render/discord-source-views.js';
+import { ASKED_PREFIX } from '../render/discord-ask.js';
+import { isReferenceFooter, renderSourceDiscord } from '../render/discord-source-views.js';
 import { renderSourceText } from '../render/text-source.js';
 import { describeSource, listSources, openCitation, referenceFor, type SourceReply } from '../core/sources/source-views.js';
-import { suggestSources } from './suggest.js';
+import { suggestSources } from './source-option.js';
 import { OPTION, optionalString as text, slashCommand, type Command } from './types.js';
 
 /**
@@ -15,7 +16,7 @@ export const source = {
     name: 'source',
     description: 'The library, one source, a cited paragraph, or a reference to paste.',
     options: [
-      { type: OPTION.string, name: 'id', description: 'A source (type to search ids, titles, authors)', autocomplete: true, max_length: 100 },
+      { type: OPTION.string, name: 'id', description: 'A source: its id, the start of it, or words of its title or author', autocomplete: true, max_length: 100 },
       { type: OPTION.string, name: 'cite', description: 'A citation as the bot prints it, e.g. [gvs-2018 ¶4]', max_length: 100 },
       { type: OPTION.string, name: 'format', description: 'A reference to paste, in this style (with id:)',
         choices: REFERENCE_STYLES.map((style) => ({ name: STYLE_NAMES[style].split(' (')[0]!, value: style })) },
@@ -45,4 +46,7 @@ export const source = {
     if (action === 'ref' && first && second) return referenceFor(ctx.sourceDeps, first, second);
     throw new QuestionError('This button is from an older version of the bot; run /source again.');
   },
+  // Open from an answer or a quotation check reads the paragraph beside them; a reference opens
+  // beside the source card, and a style button on a reference switches it in place.
+  opensBeside: ([action], { footer }) => (action === 'open' && footer?.startsWith(ASKED_PREFIX) === true) || (action === 'ref' && !isReferenceFooter(footer)),
 } satisfies Command<SourceReply>;

@@ -25,11 +25,12 @@ export interface CommandData {
 
 // Discord's numbers, typed from discord.js but written here: its builders and enums would load
 // discord.js (~0.3 s) into the CLI, which runs commands without Discord.
-/** Option types the commands use. */
+/** Option types the commands and their readers use. */
 export const OPTION = {
   string: 3 as ApplicationCommandOptionType.String,
   integer: 4 as ApplicationCommandOptionType.Integer,
   boolean: 5 as ApplicationCommandOptionType.Boolean,
+  number: 10 as ApplicationCommandOptionType.Number,
   attachment: 11 as ApplicationCommandOptionType.Attachment,
 };
 
@@ -82,4 +83,10 @@ export interface Command<Result = unknown> {
   autocomplete?(ctx: AppContext, option: string, value: string): Choice[];
   /** Answers a button press on a message this command sent, from what the custom id and message carry. */
   press?(ctx: AppContext, args: string[], message: { footer?: string }): Result;
+  /**
+   * True for a press that answers with a new message, privately, beside the one pressed on (an
+   * Open from an answer, references to paste), rather than turning that message's page. A press on
+   * someone else's message always answers beside it (see discord/interactions.ts).
+   */
+  opensBeside?(args: string[], message: { footer?: string }): boolean;
 }

@@ -2,9 +2,9 @@ import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.j
 import { commandsByName } from '../commands/index.js';
 import type { Config } from '../app/config.js';
 import { createContext, type AppContext } from '../app/context.js';
-import { openAtStart } from '../ingest/prepare.js';
+import { describeLibrarySize, openAtStart } from '../ingest/prepare.js';
 import { handleInteraction, NO_MENTIONS } from './interactions.js';
-import { RateLimiter } from './rate-limit.js';
+import { PRESSES_PER_MINUTE, RateLimiter } from './rate-limit.js';
 import { UserError } from '../core/errors.js';
 
 /** The discord.js client options: only the Guilds intent, mentions off by default, a custom API base when set. */
@@ -28,9 +28,11 @@ export async function startBot(config: Config): Promise<{ client: Client; ctx: A
   // Build the autocomplete index now rather than on the first keystroke a user types.
   ctx.sourceFinder();
   const client = new Client(clientOptions(config));
-  const rateLimiter = config.rateLimitPerMinute > 0 ? new RateLimiter(config.rateLimitPerMinute) : undefined;
-  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(ctx, commandsByName, interaction, { rateLimiter }));
-  client.once(Events.ClientReady, (ready) => ctx.log.info(`Logged in as ${ready.user.tag}, answering ${ctx.search.size()} paragraphs from ${ctx.sources.countSources()} sources${config.discord!.isShard ? ' (a shard)' : ''}.`));
+  const limited = config.rateLimitPerMinute > 0;
+  const rateLimiter = limited ? new RateLimiter(config.rateLimitPerMinute) : undefined;
+  const pressLimiter = limited ? new RateLimiter(PRESSES_PER_MINUTE) : undefined;
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(ctx, commandsByName, interaction, { rateLimiter, pressLimiter }));
+  client.once(Events.ClientReady, (ready) => ctx.log.info(`Logged in as ${ready.user.tag}, answering from ${describeLibrarySize(ctx)}${config.discord!.isShard ? ' (a shard)' : ''}.`));
   client.on(Events.Error, (error) => ctx.log.error(`discord.js client error: ${error.message}`, error));
   client.on(Events.ShardDisconnect, (_event, shard) => ctx.log.warn(`shard ${shard} disconnected`));
 

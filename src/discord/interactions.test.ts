@@ -1,4 +1,4 @@
-import { DiscordAPIError, PermissionFlagsBits, PermissionsBitField, type Interaction } from 'discord.js';
+import { DiscordAPIError, MessageFlagsBitField, PermissionFlagsBits, PermissionsBitField, type Interaction } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../commands/types.js';
 import type { AppContext } from '../app/context.js';
@@ -110,6 +110,44 @@ describe('handleInteraction', () => {
     const allowed = fakeCommandInteraction(() => Promise.resolve(), 'admin', new PermissionsBitField(PermissionFlagsBits.ManageGuild));
     await handleInteraction(context(logged), new Map([['admin', adminOnly]]), allowed.interaction);
     expect(allowed.calls).toEqual(['deferReply', 'editReply']);
+  });
+});
+
+/** A button press on a message of user `owner`; its reply methods record calls. */
+function fakeButtonInteraction(customId: string, presser: string, owner: string) {
+  const calls: string[] = [];
+  const interaction = {
+    id: '2', customId, user: { id: presser }, memberPermissions: new PermissionsBitField(), deferred: false, replied: false,
+    isAutocomplete: () => false, isChatInputCommand: () => false, isButton: () => true, isRepliable: () => true,
+    message: { embeds: [], flags: new MessageFlagsBitField(), interactionMetadata: { user: { id: owner } } },
+    update: async () => void calls.push('update'),
+    reply: async (m: { content?: string; flags: number }) => void calls.push(`reply ${m.flags}${m.content ? ` ${m.content}` : ''}`),
+  };
+  return { interaction: interaction as unknown as Interaction, calls };
+}
+
+describe('button presses', () => {
+  const paging: Command = { ...failing, data: { name: 'pages', toJSON: () => ({ name: 'pages', description: 'x' }) }, press: () => 'page 2' };
+  const commands = new Map([['pages', paging], ['ok', { ...failing, data: { name: 'ok', toJSON: () => ({ name: 'ok', description: 'x' }) }, run: () => 'done' }]]);
+
+  it('turn the page of the presser\'s own message, and answer anyone else privately beside it', async () => {
+    const own = fakeButtonInteraction('pages:next', '42', '42');
+    await handleInteraction(context([]), commands, own.interaction);
+    const others = fakeButtonInteraction('pages:next', '43', '42');
+    await handleInteraction(context([]), commands, others.interaction);
+    expect([own.calls, others.calls]).toEqual([['update'], ['reply 64']]);
+  });
+
+  it('count against their own limit, not the commands\'', async () => {
+    const limits = { rateLimiter: new RateLimiter(1, () => 0), pressLimiter: new RateLimiter(2, () => 0) };
+    const command = fakeCommandInteraction(() => Promise.resolve(), 'ok');
+    await handleInteraction(context([]), commands, command.interaction, limits);
+    const presses = [1, 2, 3].map(() => fakeButtonInteraction('pages:next', '42', '42'));
+    for (const { interaction } of presses) await handleInteraction(context([]), commands, interaction, limits);
+    expect([command.calls, ...presses.map((p) => p.calls)]).toEqual([
+      ['deferReply', 'editReply'], ['update'], ['update'],
+      ["reply 64 You're pressing buttons faster than this server allows (2 a minute); please try again in 60 seconds."],
+    ]);
   });
 });
 

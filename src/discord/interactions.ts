@@ -6,7 +6,6 @@ import type { AppContext } from '../app/context.js';
 import { QuestionError, UserError } from '../core/errors.js';
 import type { Command, OptionValues } from '../commands/types.js';
 import type { DiscordReply } from '../render/discord-kit.js';
-import { ASKED_PREFIX } from '../render/discord-ask.js';
 import { DISCORD_LIMITS, escapeForDiscord, truncate } from '../render/limits.js';
 import { BASE_LIBRARY } from '../store/library-keys.js';
 import { describeRateLimit, type RateLimiter } from './rate-limit.js';
@@ -17,8 +16,10 @@ const FAILED = 'Something went wrong answering that. The error has been logged; 
 
 /** What the router needs besides the context and the commands. */
 export interface RouterOptions {
-  /** The per-user limit on commands and button presses (autocomplete is not counted); none when unset. */
+  /** The per-user limit on commands (autocomplete is not counted); none when unset. */
   rateLimiter?: RateLimiter;
+  /** The per-user limit on button presses, apart from commands' and more generous; none when unset. */
+  pressLimiter?: RateLimiter;
 }
 
 /**
@@ -65,16 +66,27 @@ async function press(ctx: AppContext, commands: ReadonlyMap<string, Command>, in
   const command = commands.get(name ?? '');
   if (!command?.press) throw new QuestionError('This button is no longer supported; run the command again.');
   if (await refuse(ctx, command, interaction, router)) return;
-  const footer = interaction.message.embeds[0]?.footer?.text;
-  const result = command.press(ctx, args, { footer });
+  const message = { footer: interaction.message.embeds[0]?.footer?.text };
+  const result = command.press(ctx, args, message);
   const reply: DiscordReply = command.renderDiscord(result);
-  // "Open" on an answer opens the paragraph privately beside it; paging buttons update their own message.
-  const opensFromAnswer = args[0] === 'open' && footer?.startsWith(ASKED_PREFIX) === true;
-  if (!opensFromAnswer) {
+  // A button acts for the person who pressed it: on their own message a page button turns its
+  // page; anything else (someone else's reply, an Open, references) answers them alone, beside it,
+  // with a copy of their own to page through. A shared message changes only for its owner.
+  if (ownsMessage(interaction) && !command.opensBeside?.(args, message)) {
     await interaction.update({ ...reply, allowedMentions: NO_MENTIONS });
   } else {
     await interaction.reply({ ...reply, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
   }
+}
+
+/**
+ * True when the presser is the one the message answered: the user of the interaction that made it
+ * (`interaction_metadata`), or anyone on an ephemeral message, which only its owner sees. A message
+ * that says neither is treated as someone else's: a press never changes it.
+ */
+function ownsMessage(interaction: ButtonInteraction): boolean {
+  const { message, user } = interaction;
+  return message.flags.has(MessageFlags.Ephemeral) || message.interactionMetadata?.user.id === user.id;
 }
 
 async function autocomplete(ctx: AppContext, commands: ReadonlyMap<string, Command>, interaction: AutocompleteInteraction): Promise<void> {
@@ -102,8 +114,10 @@ async function refuse(ctx: AppContext, command: Command, interaction: ChatInputC
 }
 
 function refusal(command: Command, interaction: ChatInputCommandInteraction | ButtonInteraction, router: RouterOptions): string | undefined {
-  const wait = router.rateLimiter?.take(interaction.user.id) ?? 0;
-  if (wait > 0) return describeRateLimit(router.rateLimiter!.perMinute, wait);
+  // Presses are not commands: paging through a source is many of them. They have their own limit.
+  const limiter = interaction.isButton() ? router.pressLimiter : router.rateLimiter;
+  const wait = limiter?.take(interaction.user.id) ?? 0;
+  if (wait > 0) return describeRateLimit(limiter!.perMinute, wait, interaction.isButton() ? 'pressing buttons' : 'sending commands');
   const required = command.data.toJSON().default_member_permissions;
   if (required && !interaction.memberPermissions?.has(BigInt(required))) {
     return `Only members with the ${permissionNames(BigInt(required))} permission can use /${command.data.name}.`;

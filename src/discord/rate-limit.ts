@@ -1,9 +1,15 @@
 /** Users tracked at most; past this, users with nothing in the last minute are forgotten first. */
 export const MAX_TRACKED_USERS = 10_000;
+/**
+ * Button presses a user may make in a minute, counted apart from commands: stepping through a
+ * source a paragraph at a time or paging a timeline is many presses, each as cheap as a command's
+ * smallest answer; two a second is faster than anyone reads, and still bounds a flood.
+ */
+export const PRESSES_PER_MINUTE = 120;
 const WINDOW_MS = 60_000;
 
 /**
- * A per-user limit on actions (commands and button presses): at most `perMinute` in any 60
+ * A per-user limit on actions (commands, or button presses): at most `perMinute` in any 60
  * seconds. Pure: time comes from the injected clock. Memory stays bounded: each user keeps at most
  * `perMinute` timestamps, at most `maxTracked` users are remembered, and a user with nothing in
  * the last minute is the same as one never seen.
@@ -53,8 +59,8 @@ export class RateLimiter {
   }
 }
 
-/** The polite sentence a user gets when over the limit. */
-export function describeRateLimit(perMinute: number, waitMs: number): string {
+/** The polite sentence a user gets when over the limit (`doing`: "sending commands", "pressing buttons"). */
+export function describeRateLimit(perMinute: number, waitMs: number, doing = 'sending commands'): string {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-  return `You're sending commands faster than this server allows (${perMinute} a minute); please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
+  return `You're ${doing} faster than this server allows (${perMinute} a minute); please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
 }

@@ -55,6 +55,16 @@ export async function openAtStart(config: Config, options: ContextOptions = {}):
   return ctx;
 }
 
+/**
+ * The library's size as the start-up lines say it: "98 paragraphs in 5 sources", counted as an
+ * ingest counts them (a paragraph that wholly repeats an earlier one included), so the numbers agree.
+ */
+export function describeLibrarySize(ctx: AppContext): string {
+  const sources = ctx.sources.listSources();
+  const paragraphs = sources.reduce((sum, s) => sum + s.paragraphCount, 0);
+  return `${paragraphs} paragraph${paragraphs === 1 ? '' : 's'} in ${sources.length} source${sources.length === 1 ? '' : 's'}`;
+}
+
 /** One line for a log or a reply: what an ingest added, updated, kept and refused (with why, when `reasons`). */
 export function describeIngest(report: IngestReport, reasons = false): string {
   const list = (ids: string[]) => (ids.length > 0 ? ` (${ids.join(', ')})` : '');

@@ -8,7 +8,7 @@ import { ask } from '../commands/ask.js';
 import { analyzeQuestion } from '../core/search/ask.js';
 import { quoteCommand } from '../commands/quote.js';
 import { source } from '../commands/source.js';
-import { suggestSources } from '../commands/suggest.js';
+import { suggestSources } from '../commands/source-option.js';
 import { timeline } from '../commands/timeline.js';
 import { loadConfig } from '../app/config.js';
 import type { AppContext } from '../app/context.js';
@@ -98,7 +98,7 @@ describe('a server library', () => {
     expect(thrown(() => source.run(b, { id: 'zeppelin-2020' }))).toBe('There is no source "zeppelin-2020" in the library. The library has kharakov-2014, gvs-2018, aslam-2019, berger-2019, observer-2021.');
     expect(thrown(() => source.run(b, { cite: '[zeppelin-2020 ¶1]' }))).not.toContain('zeppelin-2020 ¶');
     expect(thrown(() => source.run(b, { id: 'zeppelin-202' }))).not.toContain('zeppelin-2020');
-    expect(thrown(() => ask.run(b, { question: 'airship', source: 'zeppelin-2020' }))).toBe('There is no source "zeppelin-2020" in the library.');
+    expect(thrown(() => ask.run(b, { question: 'airship', source: 'zeppelin-2020' }))).toBe('There is no source "zeppelin-2020" in the library. The library has kharakov-2014, gvs-2018, aslam-2019, berger-2019, observer-2021.');
     // "Aurora" is a word of server A's library only: server B does not correct "Auroa" to it.
     const terms = (view: AppContext) => analyzeQuestion(view.askDeps, 'Auroa').flatMap((c) => c.terms);
     expect(terms(a)).toContain('aurora');

@@ -2,7 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import type { DiffSegment, QuoteResult } from '../core/quote/quote.js';
 import { ASKED_PREFIX } from './discord-ask.js';
 import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from './limits.js';
-import { BUTTON_STYLE, button, buttonRow, type DiscordReply } from './discord-kit.js';
+import { BUTTON_STYLE, button, buttonRows, type DiscordReply } from './discord-kit.js';
 
 const COLOURS = { verbatim: 0x2e7d32, close: 0xf9a825, absent: 0x9e9e9e };
 const TITLES = { verbatim: 'Verbatim: word for word in the library', close: 'Close, not verbatim', absent: 'Not in the library' };
@@ -42,5 +42,5 @@ export function renderQuoteDiscord(result: QuoteResult): DiscordReply {
     footer: { text: truncate(ASKED_PREFIX + result.quote.replace(/\s+/g, ' '), FOOTER_MAX) },
   };
   const buttons = shown.map((m) => button(`Open ${m.citation}`, `source:open:${m.sourceId}:${m.paragraph}`, BUTTON_STYLE.secondary));
-  return { embeds: [embed], components: buttonRow(buttons) };
+  return { embeds: [embed], components: buttonRows(buttons) };
 }

@@ -5,9 +5,10 @@ import type { SourceDetails, SourceList, SourceReply } from '../core/sources/sou
 import { renderExcerptDiscord } from './discord-source.js';
 import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from './limits.js';
 import { dateLine, sourceLine } from './text-source.js';
-import { BUTTON_STYLE, button, buttonRow, type DiscordReply } from './discord-kit.js';
+import { BUTTON_STYLE, button, buttonRows, linkable, linkButton, type DiscordReply } from './discord-kit.js';
 
-const STYLE_LABELS: Record<ReferenceStyle, string> = { apa: 'APA', mla: 'MLA', chicago: 'Chicago', bibtex: 'BibTeX' };
+/** Reference styles as their buttons name them. */
+export const STYLE_LABELS: Record<ReferenceStyle, string> = { apa: 'APA', mla: 'MLA', chicago: 'Chicago', bibtex: 'BibTeX' };
 
 /** Any /source reply as Discord embeds and buttons. */
 export function renderSourceDiscord(reply: SourceReply): DiscordReply {
@@ -37,15 +38,17 @@ function renderListDiscord(list: SourceList): DiscordReply {
   const buttons: APIButtonComponent[] = [];
   if (list.page > 1) buttons.push(button(`◀ Page ${list.page - 1}`, `source:list:${list.page - 1}`, BUTTON_STYLE.secondary));
   if (list.page < list.pageCount) buttons.push(button(`Page ${list.page + 1} ▶`, `source:list:${list.page + 1}`, BUTTON_STYLE.secondary));
-  return { embeds: [embed], components: buttonRow(buttons) };
+  return { embeds: [embed], components: buttonRows(buttons) };
 }
 
 /** A source's metadata, what ingestion did, its key terms; buttons to read it and to cite it. */
 function renderDetailsDiscord({ source, keyTerms }: SourceDetails): DiscordReply {
   const field = (name: string, value: string, inline = false) => ({ name, value: truncate(escapeForDiscord(value), L.fieldValue), inline });
   const dropped = source.dropped.map((d) => `${d.kind}: ${truncate(d.text.replace(/\s+/g, ' '), 90)}`).join('\n');
+  const url = linkable(source.url);
   const embed: APIEmbed = {
     title: truncate(source.title, L.title),
+    ...(url ? { url } : {}),
     description: `Cited as ${formatCitation(source.id, 1)} to ${formatCitation(source.id, source.paragraphCount)} (${source.paragraphCount} paragraphs).`,
     fields: [
       field('Author', source.author ?? 'none named', true),
@@ -62,19 +65,35 @@ function renderDetailsDiscord({ source, keyTerms }: SourceDetails): DiscordReply
     button('Open ¶1', `source:open:${source.id}:1`, BUTTON_STYLE.primary),
     ...REFERENCE_STYLES.map((style) => button(STYLE_LABELS[style], `source:ref:${source.id}:${style}`, BUTTON_STYLE.secondary)),
   ];
-  return { embeds: [embed], components: buttonRow(buttons) };
+  return { embeds: [embed], components: buttonRows(buttons, url ? [linkButton('Read the article', url)] : []) };
 }
 
-/** A reference to paste: rich text with its italics, or BibTeX in a code block nothing can break out of. */
+/** The footer under references: what to check after pasting them. */
+export function referenceFooter(style: ReferenceStyle): string {
+  return style === 'bibtex' ? 'Copy the block into your .bib file.' : 'Italics as the style requires; check them after pasting.';
+}
+
+/** True for the footer of a reference reply: its style buttons switch the style in place. */
+export function isReferenceFooter(footer: string | undefined): boolean {
+  return REFERENCE_STYLES.some((style) => footer === referenceFooter(style));
+}
+
+/** References to paste: rich text with their italics, or BibTeX in a code block nothing can break out of. */
+export function referencesMarkdown(references: Reference[]): string {
+  const [first] = references;
+  if (first?.style === 'bibtex') return codeBlock(references.map((r) => r.text).join('\n\n'), 'bibtex');
+  return truncate(references.map((r) => spansToMarkdown(r.spans)).join('\n\n'), L.description);
+}
+
+/** A reference to paste, with buttons for the other styles (a reply beside the source card: see commands/source.ts). */
 function renderReferenceDiscord(reference: Reference): DiscordReply {
-  const description = reference.style === 'bibtex' ? codeBlock(reference.text, 'bibtex') : truncate(spansToMarkdown(reference.spans), L.description);
   const embed: APIEmbed = {
     title: truncate(`${STYLE_NAMES[reference.style]} · ${reference.sourceId}`, L.title),
-    description,
-    footer: { text: reference.style === 'bibtex' ? 'Copy the block into your .bib file.' : 'Italics as the style requires; check them after pasting.' },
+    description: referencesMarkdown([reference]),
+    footer: { text: referenceFooter(reference.style) },
   };
   const others = REFERENCE_STYLES.filter((s) => s !== reference.style).map((s) => button(STYLE_LABELS[s], `source:ref:${reference.sourceId}:${s}`, BUTTON_STYLE.secondary));
-  return { embeds: [embed], components: buttonRow([button('◀ Source', `source:show:${reference.sourceId}`, BUTTON_STYLE.secondary), ...others]) };
+  return { embeds: [embed], components: buttonRows(others) };
 }
 
 /** Escaped markdown for spans: italic runs between asterisks. */

@@ -3,15 +3,20 @@ import { groupByYear } from '../core/timeline/timeline.js';
 import type { TimelineResult } from '../core/timeline/timeline-query.js';
 import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from './limits.js';
 import { describeTimeline, eventLineParts, RESOLVED_MARK } from './text-timeline.js';
-import { BUTTON_STYLE, button, buttonRow, type DiscordReply } from './discord-kit.js';
+import { BUTTON_STYLE, button, buttonRows, linkedCitation, type DiscordReply } from './discord-kit.js';
 
 /** Prefix of the footer that carries the topic, so page buttons rebuild the same timeline after a restart. */
 export const TOPIC_PREFIX = 'Topic: ';
 const NO_TOPIC = 'All topics';
-/** Characters of lines per page: under the 4,096 of a description, so title and footer stay within the 6,000 of an embed. */
+/**
+ * Events on one page: about a screen of compact lines. A page of 3,900 characters with a heading
+ * above nearly every event read as a wall (issue 17).
+ */
+const PAGE_EVENTS = 8;
+/** Characters of a page's lines at most (links included): under the 4,096 of a description, so title and footer stay within the 6,000 of an embed. */
 const PAGE_BUDGET = 3600;
-const SUMMARY_MAX = 300;
-const NOTE_MAX = 160;
+const SUMMARY_MAX = 200;
+const NOTE_MAX = 120;
 /** Citations shown on one line; the rest are counted ("+3 more"). */
 const CITATIONS_MAX = 6;
 const COLOUR = 0x1565c0;
@@ -25,37 +30,52 @@ export interface TimelinePageKey {
   source?: string;
 }
 
-/** One event as a line of an embed description: `date — summary (how) [citations] ⚠ conflict`, escaped and bounded. */
-export function discordEventLine(event: TimelineResult['events'][number]): string {
+/**
+ * One event as a compact list item: `- **year** date — summary (how) [citations] ⚠ conflict`, the
+ * year in bold only on the first line of its year on a page (`leadsYear`), each citation linking to
+ * its source's page when it has one; escaped and bounded.
+ */
+export function discordEventLine(event: TimelineResult['events'][number], year: number, leadsYear: boolean, urls: TimelineResult['sourceUrls'] = {}): string {
   const parts = eventLineParts(event);
-  const citations = parts.citations.length > CITATIONS_MAX
-    ? [...parts.citations.slice(0, CITATIONS_MAX), `+${parts.citations.length - CITATIONS_MAX} more`] : parts.citations;
+  const citations = parts.citations.slice(0, CITATIONS_MAX).map((label, i) => {
+    const { sourceId, citation } = event.citations[i]!;
+    return label.replace(citation, linkedCitation(citation, urls[sourceId]));
+  });
+  if (parts.citations.length > CITATIONS_MAX) citations.push(`+${parts.citations.length - CITATIONS_MAX} more`);
+  const date = withoutYear(parts.date, year);
   return [
-    `${parts.date} — ${escapeForDiscord(truncate(parts.summary, SUMMARY_MAX))}`,
+    `- ${leadsYear ? `**${year}** ` : ''}${date === RESOLVED_MARK ? `${date} ` : date ? `${date} — ` : ''}${escapeForDiscord(truncate(parts.summary, SUMMARY_MAX))}`,
     parts.resolved && `*(${escapeForDiscord(truncate(parts.resolved, NOTE_MAX))})*`,
     citations.join(' '),
     parts.conflict && `⚠ **${escapeForDiscord(parts.conflict)}**`,
   ].filter(Boolean).join(' ');
 }
 
-/** The timeline cut into pages of embed description text, a bold year heading over each year's lines. */
+/** "≈ November 2014" in 2014 is "≈ November"; "≈ 2014" is its mark alone; "2014" nothing; a date in other years stays whole. */
+function withoutYear(date: string, year: number): string {
+  const years = date.match(/\d{4}/g) ?? [];
+  if (years.length !== 1 || years[0] !== String(year) || !date.endsWith(String(year))) return date;
+  return date.slice(0, -String(year).length).trim();
+}
+
+/** The timeline cut into pages of embed description text: one compact line per event, at most PAGE_EVENTS a page. */
 export function paginateTimeline(result: TimelineResult): string[] {
   const pages: string[] = [];
   let page: string[] = [];
   let size = 0;
   for (const { year, events } of groupByYear(result.events)) {
-    let heading = `__**${year}**__`;
+    let first = true;
     for (const event of events) {
-      const line = discordEventLine(event);
-      if (page.length > 0 && size + heading.length + line.length + 2 > PAGE_BUDGET) {
+      let line = discordEventLine(event, year, first, result.sourceUrls);
+      if (page.length > 0 && (page.length === PAGE_EVENTS || size + line.length + 1 > PAGE_BUDGET)) {
         pages.push(page.join('\n'));
         [page, size] = [[], 0];
-        if (!heading) heading = `__**${year}**__ (continued)`;
+        // A page that starts within a year names it again.
+        if (!first) line = discordEventLine(event, year, true, result.sourceUrls);
       }
-      const block = heading ? [heading, line] : [line];
-      page.push(...block);
-      size += block.reduce((sum, text) => sum + text.length + 1, 0);
-      heading = '';
+      page.push(line);
+      size += line.length + 1;
+      first = false;
     }
   }
   if (page.length > 0) pages.push(page.join('\n'));
@@ -87,7 +107,7 @@ export function renderTimelineDiscord(result: TimelineResult, page: number): Dis
       color: COLOUR,
       footer: { text: truncate(result.topic ? TOPIC_PREFIX + result.topic : NO_TOPIC, L.footer) },
     }],
-    components: buttonRow(buttons),
+    components: buttonRows(buttons),
   };
 }
 

@@ -5,8 +5,9 @@ import type { Paragraph, SourceMeta } from '../core/types.js';
 import type { SourceReply, SourceSummary } from '../core/sources/source-views.js';
 
 /**
- * A source as `--json` gives it. These keys are public: keys may be added, never renamed or
- * removed. Unknown values are `null`; `published` is the date as stored (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).
+ * A source as every `--json` gives it (`source` and `ask` alike). These keys are public: keys may
+ * be added, never renamed or removed. Unknown values are `null`; `published` is the date as stored
+ * (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).
  */
 export function sourceJson(source: SourceMeta & { paragraphCount?: number }) {
   return {
@@ -16,7 +17,7 @@ export function sourceJson(source: SourceMeta & { paragraphCount?: number }) {
     publisher: source.publisher ?? null,
     published: source.date ?? null,
     url: source.url ?? null,
-    paragraphs: source.paragraphCount ?? null,
+    ...(source.paragraphCount === undefined ? {} : { paragraphs: source.paragraphCount }),
     dateNote: source.dateNote ?? null,
   };
 }

@@ -1,4 +1,4 @@
-import type { AskResult } from '../core/search/ask.js';
+import { REFUSAL, type AnswerLevel, type AskResult, type Passage } from '../core/search/ask.js';
 import { describeSource } from '../core/citation.js';
 import type { Excerpt } from '../core/excerpt.js';
 
@@ -16,9 +16,50 @@ export function wrap(text: string, width = 88, indent = '   '): string {
   return lines.map((l) => indent + l).join('\n');
 }
 
-/** The /ask answer as terminal text: the heading of its level, the answering sentence, then each passage with its citation. */
-export function renderAskText(result: AskResult): string {
+/** A passage at least this close to the whole question is a strong match. */
+const STRONG_MATCH = 0.8;
+/** Where the answering sentence was, in the passage it came from: it is shown once, above ("the sentence" when it is only the closest). */
+export function answerAbove(level: AnswerLevel): string {
+  return level === 'closest' ? '(the sentence above)' : '(the answer above)';
+}
+
+/** How well a passage matches the question, in words a reader understands, from the share of the question it matches. */
+export function describeMatch(coverage: number): string {
+  return coverage >= STRONG_MATCH ? 'strong match' : coverage >= REFUSAL.answerCoverage ? 'partial match' : 'weak match';
+}
+
+/**
+ * A passage's text with the answering sentence (shown above it) replaced by `marker`, so the
+ * answer is read once; the text as it is when the answer comes from elsewhere.
+ */
+export function passageWithoutAnswer(passage: Passage, answer: AskResult['answer'], marker: string): string {
+  const at = answer && answer.sourceId === passage.sourceId && answer.paragraph === passage.paragraph ? passage.text.indexOf(answer.text) : -1;
+  if (at < 0) return passage.text;
+  return [passage.text.slice(0, at).trim(), marker, passage.text.slice(at + answer!.text.length).trim()].filter(Boolean).join(' ');
+}
+
+/** Which filters an /ask had, for saying they left nothing: "of berger-2019 published in 2018". */
+export interface AskFilter {
+  source?: string;
+  from?: number;
+  to?: number;
+}
+
+/** "No passage published in 2018 matches": the filters named, when they left nothing that answers. */
+export function describeFilterMiss({ source, from, to }: AskFilter): string {
+  const years = from !== undefined && to !== undefined ? (from === to ? `in ${from}` : `${from}–${to}`)
+    : from !== undefined ? `in or after ${from}` : to !== undefined ? `in or before ${to}` : undefined;
+  return `No passage${source ? ` of ${source}` : ''}${years ? ` published ${years}` : ''} matches`;
+}
+
+/**
+ * The /ask answer as terminal text: the heading of its level, the answering sentence, then each
+ * passage with its citation and how well it matches. With `filterMiss`, the result is the one
+ * without the filters, said so first.
+ */
+export function renderAskText(result: AskResult, filterMiss?: string): string {
   const out: string[] = [];
+  if (filterMiss) out.push(`${filterMiss}; without the filter:`, '');
   if (result.answer) {
     const { text, phrase, citation } = result.answer;
     // The phrase that answers is marked as Markdown bold, which terminals show as is.
@@ -30,9 +71,9 @@ export function renderAskText(result: AskResult): string {
     if (result.passages.length > 0) out.push('Closest passages (not a match for the question):', '');
   }
   result.passages.forEach((p, i) => {
-    out.push(`${i + 1}. ${p.citation}  score ${p.score.toFixed(2)}`);
+    out.push(`${i + 1}. ${p.citation}  ${describeMatch(p.coverage)}`);
     out.push(`   ${describeSource(p.source)}`);
-    out.push(wrap(p.text), '');
+    out.push(wrap(passageWithoutAnswer(p, result.answer, answerAbove(result.level))), '');
   });
   return out.join('\n').trimEnd();
 }

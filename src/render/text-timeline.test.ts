@@ -45,13 +45,14 @@ describe('renderTimelineText', () => {
 });
 
 describe('renderTimelineDiscord', () => {
-  it('shows the events grouped by bold years, escaped, marked when resolved, the topic in the footer', () => {
-    const reply = renderTimelineDiscord({ topic: 'defence', events: [AGREEMENT, EXERCISE] }, 0);
+  it('shows one compact line per event, the year in bold once per year, escaped, marked when resolved, the topic in the footer', () => {
+    const reply = renderTimelineDiscord({ topic: 'defence', events: [AGREEMENT, { ...EXERCISE, date: '2014-12-01', end: '2014-12-05' }, EXERCISE] }, 0);
     expect(reply.embeds[0]).toMatchObject({
-      title: 'Timeline: 2 events about "defence"',
-      description: '__**2014**__\n≈ November 2014 — Shoigu and Asif signed a deal on \\*military\\* cooperation. *(resolved from "on Thursday": the ' +
+      title: 'Timeline: 3 events about "defence"',
+      description: '- **2014** ≈ November — Shoigu and Asif signed a deal on \\*military\\* cooperation. *(resolved from "on Thursday": the ' +
         'article is dated November 2014, so only the month is known)* [kharakov-2014 ¶13] [gvs-2018 ¶8] ⚠ **sources differ: 2014 / 2015 — \\[gvs-2018 ¶4\\] (2015)**\n' +
-        '__**2018**__\n21 October – 4 November 2018 — Both countries held a joint military exercise. [aslam-2019 ¶4]\n' +
+        '- 1 December – 5 December — Both countries held a joint military exercise. [aslam-2019 ¶4]\n' +
+        '- **2018** 21 October – 4 November — Both countries held a joint military exercise. [aslam-2019 ¶4]\n' +
         '-# ≈ a date resolved against the article\'s own date',
       footer: { text: 'Topic: defence' },
     });
@@ -85,9 +86,17 @@ describe('renderTimelineDiscord', () => {
     expect(renderTimelineDiscord(result, 999).embeds[0]!.title).toContain(`page ${pages.length} of ${pages.length}`);
   });
 
-  it('starts a page in the middle of a year with the year again, "(continued)"', () => {
-    const events = Array.from({ length: 40 }, (_, i): TimelineEvent => ({ ...EXERCISE, summary: `Exercise ${i}. ${'More words here. '.repeat(8)}` }));
-    expect(paginateTimeline({ events })[1]!.startsWith('__**2018**__ (continued)\n')).toBe(true);
+  it('keeps a page to eight events, and names the year again on a page that starts within it', () => {
+    const events = Array.from({ length: 20 }, (_, i): TimelineEvent => ({ ...EXERCISE, summary: `Exercise ${i}.` }));
+    const pages = paginateTimeline({ events });
+    expect(pages.map((page) => page.split('\n').length)).toEqual([8, 8, 4]);
+    expect(pages.map((page) => page.split('\n').filter((line) => line.startsWith('- **2018**')).length)).toEqual([1, 1, 1]);
+    expect(pages[1]!.split('\n')[0]).toBe('- **2018** 21 October – 4 November — Exercise 8. [aslam-2019 ¶4]');
+  });
+
+  it('links each citation to its source\'s page when the source has one', () => {
+    const reply = renderTimelineDiscord({ events: [EXERCISE], sourceUrls: { 'aslam-2019': 'https://example.com/a_(b)' } }, 0);
+    expect(reply.embeds[0]!.description).toBe('- **2018** 21 October – 4 November — Both countries held a joint military exercise. \\[[aslam-2019 ¶4](https://example.com/a_%28b%29)\\]');
   });
 
   it('escapes the topic in the title and keeps it as typed in the footer', () => {

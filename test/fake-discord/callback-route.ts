@@ -92,6 +92,8 @@ function handleCallback(ctx: FakeContext, store: InteractionStore, request: Rout
   const rejection = rejectBody(record, type, request.body?.data, request.files.length);
   if (rejection) return failWith(record, rejection);
   const original = originalAfter(ctx, record, request, type);
+  // An update changes the message the button is on, for everyone who sees it.
+  if (type === Callback.UpdateMessage) store.replaceMessage(original);
   record.original = original;
   if (type === Callback.ChannelMessageWithSource || type === Callback.UpdateMessage) record.show(original);
   record.record('callback', request.body?.data ?? {}, type);

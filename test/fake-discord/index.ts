@@ -66,6 +66,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     applicationId: ctx.applicationId,
     guildId: ctx.guildId,
     botToken: ctx.botToken,
+    testUserId: ctx.testUserId,
     waitForReady: (timeoutMs = 10_000) => gateway.waitForReady(timeoutMs),
     registeredCommands: (scope) => commands.lastPut(scope),
     requests: () => seen.map((request) => ({ ...request })),

@@ -83,7 +83,7 @@ export function buildButtonMessage(ctx: FakeContext, customId: string): Json {
   };
 }
 
-/** A button click (component interaction, type 3) on `message`. */
+/** A button click (component interaction, type 3) on `message`, by `user` (default: the test user). */
 export function buildButtonInteraction(ctx: FakeContext, customId: string, message: Json, user?: PlayedUser): Json {
   const data = { custom_id: customId, component_type: ComponentType.Button };
   return { ...buildBase(ctx, InteractionType.MessageComponent, user), data, message };

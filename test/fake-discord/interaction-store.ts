@@ -27,6 +27,21 @@ export class InteractionStore {
     return this.byToken.get(token);
   }
 
+  /**
+   * Puts an updated message wherever it is shown: the reply or follow-up of the interaction that
+   * made it, as Discord shows one message to everyone in the channel.
+   */
+  replaceMessage(message: Json): void {
+    for (const record of this.byId.values()) {
+      if (record.original?.id === message.id) {
+        record.original = message;
+        record.show(message);
+      } else if (record.followUps.has(message.id)) {
+        record.followUps.set(message.id, message);
+      }
+    }
+  }
+
   /** Clears every deadline and pending wait. */
   disposeAll(): void {
     for (const record of this.byId.values()) record.dispose();

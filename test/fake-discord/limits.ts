@@ -22,6 +22,7 @@ export const DISCORD_LIMITS = {
   rowComponents: 5,
   buttonLabel: 80,
   customId: 100,
+  buttonUrl: 512,
   choices: 25,
   choiceName: 100,
   choiceValue: 100,
@@ -29,6 +30,7 @@ export const DISCORD_LIMITS = {
 
 interface EmbedLike {
   title?: string;
+  url?: string;
   description?: string;
   fields?: { name?: string; value?: string }[];
   footer?: { text?: string };
@@ -37,8 +39,10 @@ interface EmbedLike {
 
 interface ComponentLike {
   type?: number;
+  style?: number;
   label?: string;
   custom_id?: string;
+  url?: string;
   components?: ComponentLike[];
 }
 
@@ -51,6 +55,12 @@ export interface MessageBodyLike {
 }
 
 const ACTION_ROW = 1;
+const BUTTON = 2;
+const LINK_STYLE = 5;
+/** What Discord takes as a link: an absolute http(s) (or discord:) URL without spaces. */
+const URL_PATTERN = /^(?:https?|discord):\/\/[^\s]+$/i;
+
+const invalidUrl = (path: string): LimitViolation => ({ path, code: 'URL_TYPE_INVALID_URL', message: 'Not a well formed URL.' });
 const IS_COMPONENTS_V2 = 1 << 15;
 
 /** Discord counts characters, not UTF-16 units. */
@@ -78,6 +88,7 @@ function checkText(out: LimitViolation[], path: string, text: string | undefined
 }
 
 function checkEmbed(out: LimitViolation[], path: string, embed: EmbedLike): number {
+  if (embed.url !== undefined && !URL_PATTERN.test(embed.url)) out.push(invalidUrl(`${path}.url`));
   let total = checkText(out, `${path}.title`, embed.title, DISCORD_LIMITS.embedTitle);
   total += checkText(out, `${path}.description`, embed.description, DISCORD_LIMITS.embedDescription);
   total += checkText(out, `${path}.footer.text`, embed.footer?.text, DISCORD_LIMITS.footerText);
@@ -111,6 +122,14 @@ function checkComponents(out: LimitViolation[], components: ComponentLike[], fla
       const path = `${rowPath}.${index}`;
       checkText(out, `${path}.label`, child.label, DISCORD_LIMITS.buttonLabel);
       checkText(out, `${path}.custom_id`, child.custom_id, DISCORD_LIMITS.customId);
+      if (child.type === BUTTON && child.style === LINK_STYLE) {
+        // A link button opens its URL and never reaches the bot: a URL, no custom id.
+        if (child.custom_id !== undefined) out.push({ path: `${path}.custom_id`, code: 'BUTTON_COMPONENT_CUSTOM_ID_NOT_ALLOWED', message: 'A link button cannot have a custom id.' });
+        if (child.url === undefined) out.push(required(`${path}.url`));
+        else if (!URL_PATTERN.test(child.url) || lengthOf(child.url) > DISCORD_LIMITS.buttonUrl) out.push(invalidUrl(`${path}.url`));
+      } else if (child.type === BUTTON && child.custom_id === undefined) {
+        out.push(required(`${path}.custom_id`));
+      }
       if (child.custom_id === undefined) return;
       if (seenIds.has(child.custom_id)) {
         out.push({ path: `${path}.custom_id`, code: 'COMPONENT_CUSTOM_ID_DUPLICATED', message: 'Component custom id cannot be duplicated' });

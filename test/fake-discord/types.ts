@@ -83,6 +83,8 @@ export interface FakeDiscord {
   applicationId: string;
   guildId: string;
   botToken: string;
+  /** The user interactions come from unless a test names another. */
+  testUserId: string;
   /** Resolves when a client has identified and got READY. */
   waitForReady(timeoutMs?: number): Promise<void>;
   /** Commands registered through PUT (global or guild), as received. */
@@ -100,7 +102,11 @@ export interface FakeDiscord {
   cdnRequests(): string[];
   /** Dispatches an autocomplete request; the last option is focused unless one says so. */
   autocomplete(name: string, options: { name: string; type: number; value: string | number; focused?: boolean }[], user?: PlayedUser): PlayedInteraction;
-  /** Dispatches a button click on `message` (default: a bot message holding that one button). */
+  /**
+   * Dispatches a button click on `message` (default: a bot message holding that one button) by the
+   * given user (default: the test user). A message the bot sent (`played.message()`) changes
+   * where it is shown when the bot updates it, as in a channel everyone sees.
+   */
   button(customId: string, message?: Json, user?: PlayedUser): PlayedInteraction;
   /** Number of gateway connections that identified (to test restarts). */
   identifyCount(): number;

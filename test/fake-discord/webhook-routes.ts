@@ -1,4 +1,4 @@
-import { MessageFlags } from 'discord.js';
+import { InteractionType, MessageFlags } from 'discord.js';
 import { failWith } from './callback-route.js';
 import type { FakeContext } from './context.js';
 import { DiscordErrors, invalidFormBody, type Reply } from './errors.js';
@@ -56,12 +56,14 @@ function sendFollowUp(ctx: FakeContext, record: InteractionRecord, request: Rout
   return request.query.get('wait') === 'true' ? { status: 200, body: message } : { status: 204 };
 }
 
-function editMessage(ctx: FakeContext, record: InteractionRecord, request: RouteRequest): Reply {
+function editMessage(ctx: FakeContext, store: InteractionStore, record: InteractionRecord, request: RouteRequest): Reply {
   const current = findMessage(record, request.params.messageId);
   if (!current) return failWith(record, DiscordErrors.unknownMessage());
   const violations = checkMessageLimits({ ...request.body, flags: current.flags });
   if (violations.length > 0) return failWith(record, invalidFormBody(violations));
   const edited = applyEdit(ctx, current, request.body, request.files);
+  // After a deferred update, @original is the message the button is on: it changes for everyone.
+  if (record.payload.type === InteractionType.MessageComponent && isOriginal(record, request.params.messageId)) store.replaceMessage(edited);
   if (isOriginal(record, request.params.messageId)) {
     record.original = edited;
     record.show(edited);
@@ -94,7 +96,7 @@ export function webhookRoutes(ctx: FakeContext, store: InteractionStore): Route[
   return [
     { method: 'POST', pattern: '/webhooks/:appId/:token', auth: false, handle: withWebhook(ctx, store, (r, q) => sendFollowUp(ctx, r, q)) },
     { method: 'GET', pattern: messagePath, auth: false, handle: withWebhook(ctx, store, getMessage) },
-    { method: 'PATCH', pattern: messagePath, auth: false, handle: withWebhook(ctx, store, (r, q) => editMessage(ctx, r, q)) },
+    { method: 'PATCH', pattern: messagePath, auth: false, handle: withWebhook(ctx, store, (r, q) => editMessage(ctx, store, r, q)) },
     { method: 'DELETE', pattern: messagePath, auth: false, handle: withWebhook(ctx, store, deleteMessage) },
   ];
 }

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanInput, quoteInput } from './text.js';
+import { anyText } from '../../../test/arbitraries.js';
+import { cleanInput, quoteInput, stripMarkup } from './text.js';
 
 describe('cleanInput', () => {
   it('removes control characters and lone surrogates and collapses line breaks to spaces', () => {
@@ -15,5 +17,20 @@ describe('cleanInput', () => {
 describe('quoteInput', () => {
   it('puts the cleaned text in double quotes', () => {
     expect(quoteInput(' no-such\tsource ')).toBe('"no-such source"');
+  });
+});
+
+describe('stripMarkup', () => {
+  it('leaves the words of a question typed with Discord markup', () => {
+    expect(stripMarkup('@everyone **what** is _CPEC_')).toBe('what is CPEC');
+    expect(stripMarkup('<@123456789012345678> ||when|| did <@&42> <#7> [Shoigu](https://x.example/a_b) visit <:pk:123> 🇵🇰 :flag_pk: `Rawalpindi`?'))
+      .toBe('when did Shoigu visit Rawalpindi ?');
+    expect(stripMarkup('> ~~the~~ Mi-35 deal at 3:45:00, see https://example.com/x_y <t:1700000000:R>')).toBe('the Mi-35 deal at 3:45:00, see');
+  });
+
+  it('leaves no mention, emoji or markdown character in any text', () => {
+    fc.assert(fc.property(anyText, (text) => {
+      expect(stripMarkup(text)).not.toMatch(/@everyone|@here|<@!?&?\d+>|<#\d+>|<a?:\w+:\d+>|[*_~\u0060>]|\|\||\p{Extended_Pictographic}/iu);
+    }), { numRuns: 300 });
   });
 });

@@ -35,6 +35,26 @@ export function stripControlCharacters(text: string): string {
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
 }
 
+/**
+ * Discord's markup in what a user typed, replaced by what it says in words (nothing for mentions,
+ * emoji, timestamps and links; the text of a masked link): "@everyone **what** is _CPEC_" is
+ * "what is CPEC". Markdown characters themselves go at tokenizing; mentions would be words.
+ */
+const MARKUP: [RegExp, string][] = [
+  [/\[([^\]]*)\]\((?:<)?https?:\/\/[^)\s]*(?:>)?\)/gi, '$1'], // masked link: its text
+  [/<a?:\w+:\d+>|<(?:@[!&]?|#)\d+>|<\/[\w -]+:\d+>|<t:-?\d+(?::\w)?>|<id:\w+>/g, ' '], // custom emoji, mentions, command links, timestamps
+  [/@(?:everyone|here)/gi, ' '],
+  [/<?https?:\/\/\S+/gi, ' '],
+  [/(?<![\p{L}\p{N}]):[a-z0-9_+-]+:(?![\p{L}\p{N}])/giu, ' '], // emoji shortcodes
+  [/\p{Extended_Pictographic}|\p{Regional_Indicator}|\u200D|\uFE0F|\u20E3/gu, ' '], // emoji and what joins them
+  [/\|\||[*_~\u0060>]/g, ' '], // emphasis, spoilers, code (\u0060 is the backtick), quotes
+];
+
+/** A question or topic as words, Discord's markup removed (see MARKUP), for searching. */
+export function stripMarkup(text: string): string {
+  return collapseWhitespace(MARKUP.reduce((out, [pattern, by]) => out.replace(pattern, by), text));
+}
+
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /** A sentence as ICU's rules cut it, untrimmed, with where it starts in the text. */

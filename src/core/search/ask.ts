@@ -2,7 +2,7 @@ import { QuestionError } from '../errors.js';
 import { formatCitation } from '../citation.js';
 import { addRelatedTerms, analyzeQuery, type QueryConcept, type SynonymTable, type Thesaurus } from './query.js';
 import type { Retrieval, SearchFilter } from './rank.js';
-import { foldText, quoteInput, stripControlCharacters } from '../language/text.js';
+import { foldText, quoteInput, stripControlCharacters, stripMarkup } from '../language/text.js';
 import { chooseSentence, shapeQuestion, type QuestionShape, type SentenceChoice } from './answer.js';
 import type { SourceMeta, StoredParagraph } from '../types.js';
 
@@ -54,6 +54,8 @@ export interface Passage {
   page: number | null;
   text: string;
   score: number;
+  /** Share (0-1) of the question's weight this passage matches, as `AskResult.coverage` for the top one. */
+  coverage: number;
   source: SourceMeta;
 }
 
@@ -87,11 +89,13 @@ export interface AskResult {
 export function askQuestion(deps: AskDeps, question: string, options: AskOptions = {}): AskResult {
   const started = performance.now();
   const query = stripControlCharacters(question).trim();
-  const concepts = validate(deps, query, options);
+  // Searched for its words: mentions, emoji and markdown would be words the library lacks.
+  const words = stripMarkup(query);
+  const concepts = validate(deps, words, options);
   const limit = Math.min(Math.max(1, Math.trunc(options.limit ?? DEFAULT_PASSAGES)), MAX_PASSAGES);
   const hits = deps.retrieval.search(concepts, options, Math.max(limit * 3 + 5, RERANKED));
   const paragraphs = new Map(deps.getParagraphs(hits.map((h) => h.id)).map((p) => [p.id, p]));
-  const shape = shapeQuestion(deps.retrieval, concepts, query);
+  const shape = shapeQuestion(deps.retrieval, concepts, words);
   const shown = new Set<string>();
   const found: { passage: Passage; coverage: number; sentence?: SentenceChoice }[] = [];
   for (const hit of hits) {
@@ -108,7 +112,7 @@ export function askQuestion(deps: AskDeps, question: string, options: AskOptions
     found.push({
       passage: {
         sourceId: hit.sourceId, paragraph: paragraph.n, citation: formatCitation(hit.sourceId, paragraph.n, paragraph.page), page: paragraph.page ?? null,
-        text: paragraph.body, score: Math.round(score * 100) / 100, source,
+        text: paragraph.body, score: Math.round(score * 100) / 100, coverage: Math.round(hit.coverage * 1000) / 1000, source,
       },
       coverage: hit.coverage,
       sentence,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { QuestionError } from '../errors.js';
 import type { Source, StoredParagraph } from '../types.js';
+import { SourceFinder } from './source-finder.js';
 import { findSource, listSources, openCitation, type SourceDeps } from './source-views.js';
 
 // A stand-in library of two sources: the core's views are tested without a database or an app context.
@@ -18,7 +19,7 @@ const deps: SourceDeps = {
   getSource: (id) => SOURCES.find((s) => s.id === id),
   getParagraphsOf: (id) => PARAGRAPHS.filter((p) => p.sourceId === id),
   paragraphs: () => PARAGRAPHS.map(({ sourceId, body }) => ({ sourceId, body })),
-  findSources: (typed) => SOURCES.filter((s) => s.title.toLowerCase().includes(typed.toLowerCase())).map(({ id, title }) => ({ id, title })),
+  sourceFinder: () => new SourceFinder(SOURCES),
 };
 
 describe('listSources', () => {

@@ -2,12 +2,11 @@ import { toMeta } from '../citation.js';
 import { QuestionError } from '../errors.js';
 import { buildExcerpt, type Excerpt } from '../excerpt.js';
 import { findKeyTerms, type KeyTerm, type TermDoc } from '../language/key-terms.js';
-import { editDistance } from '../language/spelling.js';
-import { foldText, quoteInput } from '../language/text.js';
+import { quoteInput } from '../language/text.js';
 import type { Source, SourceMeta, StoredParagraph } from '../types.js';
 import { explainMiss, readCitation } from './citation-lookup.js';
-import { formatReference, isReferenceStyle, REFERENCE_STYLES, type Reference } from './reference.js';
-import type { SourceChoice } from './source-finder.js';
+import { formatReference, isReferenceStyle, REFERENCE_STYLES, type Reference, type ReferenceStyle } from './reference.js';
+import { resolveSource, type SourceFinder } from './source-finder.js';
 import { learnProperNouns } from './title-case.js';
 
 /** What /source reads of the library: the narrow view the core needs, not the store. */
@@ -17,12 +16,9 @@ export interface SourceDeps {
   getParagraphsOf(id: string): StoredParagraph[];
   /** Every paragraph with text of its own (for key terms and proper nouns). */
   paragraphs(): Iterable<TermDoc>;
-  /** Sources matching what a user typed, best first (the autocomplete's ranking). */
-  findSources(typed: string, limit: number): SourceChoice[];
+  /** The library's sources by what a user types (the one resolver, and autocomplete's ranking). */
+  sourceFinder(): SourceFinder;
 }
-
-/** As many sources as an autocomplete offers: a typed name matching more is ambiguous anyway. */
-const AUTOCOMPLETE_CHOICES = 25;
 
 /** Sources per page of the library list in Discord and at the local prompt. */
 export const LIST_PAGE_SIZE = 10;
@@ -59,26 +55,11 @@ export function listSources(deps: SourceDeps, page = 1, pageSize = LIST_PAGE_SIZ
 }
 
 /**
- * The source an id names: the id itself in any case, or, when the text is not an id, the one
- * source whose title, author or publisher contains all its words.
- * @throws QuestionError naming the closest ids when there is no such source
+ * The source a user named, read by the one resolver of source references ({@link resolveSource}).
+ * @throws QuestionError naming the sources it could mean, or the nearest ids to a typo
  */
 export function findSource(deps: SourceDeps, typed: string): Source {
-  const id = typed.trim().toLowerCase();
-  const exact = deps.getSource(id);
-  if (exact) return exact;
-  // Autocomplete forgives typos; naming a source outright must not: only a match containing every typed word counts.
-  const words = foldText(typed).split(' ').filter(Boolean);
-  const matches = deps.findSources(typed, AUTOCOMPLETE_CHOICES).map((m) => ({ value: m.id })).filter((m) => {
-    const s = deps.getSource(m.value)!;
-    const haystack = foldText(`${s.id} ${s.title} ${s.author ?? ''} ${s.publisher ?? ''}`);
-    return words.every((w) => haystack.includes(w));
-  });
-  if (matches.length === 1) return deps.getSource(matches[0]!.value)!;
-  const ids = deps.listSources().map((s) => s.id);
-  const near = ids.map((other) => ({ other, d: editDistance(id, other) })).filter(({ d }) => d <= Math.max(2, id.length / 3)).sort((a, b) => a.d - b.d);
-  const hint = near.length > 0 ? ` Did you mean ${near.slice(0, 3).map((n) => n.other).join(', ')}?` : matches.length > 1 ? ` It matches ${matches.slice(0, 5).map((m) => m.value).join(', ')}: give one id.` : ` The library has ${ids.join(', ')}.`;
-  throw new QuestionError(`There is no source ${quoteInput(typed)} in the library.${hint}`);
+  return deps.getSource(resolveSource(deps.sourceFinder(), typed))!;
 }
 
 /** One source with its key terms. */
@@ -117,9 +98,26 @@ export function openCitation(deps: SourceDeps, citation: string): Excerpt {
 
 /** A source's reference in one style. */
 export function referenceFor(deps: SourceDeps, typed: string, style: string): { kind: 'reference'; reference: Reference; source: SourceMeta } {
+  const wanted = readStyle(style);
+  const source = toMeta(findSource(deps, typed))!;
+  return { kind: 'reference', reference: formatReference(source, wanted, properNouns(deps)), source };
+}
+
+/** A reference list: the given sources' references in one style, in alphabetical order as a list is written. */
+export function referencesFor(deps: SourceDeps, ids: string[], style: string): { style: ReferenceStyle; references: Reference[] } {
+  const wanted = readStyle(style);
+  const names = properNouns(deps);
+  const references = ids.flatMap((id) => toMeta(deps.getSource(id)) ?? []).map((source) => formatReference(source, wanted, names));
+  return { style: wanted, references: references.sort((a, b) => a.text.localeCompare(b.text, 'en')) };
+}
+
+function readStyle(style: string): ReferenceStyle {
   const wanted = style.trim().toLowerCase();
   if (!isReferenceStyle(wanted)) throw new QuestionError(`There is no reference style ${quoteInput(style, 30)}: choose ${REFERENCE_STYLES.join(', ')}.`);
-  const source = toMeta(findSource(deps, typed))!;
-  const names = learnProperNouns([...deps.paragraphs()].map((d) => d.body));
-  return { kind: 'reference', reference: formatReference(source, wanted, names), source };
+  return wanted;
+}
+
+/** Names as the library writes them, for APA's sentence case. */
+function properNouns(deps: SourceDeps) {
+  return learnProperNouns([...deps.paragraphs()].map((d) => d.body));
 }

@@ -3,7 +3,7 @@ import { createSummaryComparer } from './event-similarity.js';
 import { analyzeQuery, conceptMatched, type QueryConcept, type SynonymTable } from '../search/query.js';
 import type { Retrieval } from '../search/rank.js';
 import { extractTerms } from '../language/terms.js';
-import { quoteInput, stripControlCharacters } from '../language/text.js';
+import { quoteInput, stripControlCharacters, stripMarkup } from '../language/text.js';
 import { MAX_CONFLICT_YEARS, mergeEvents, withinYears, type SourcedEvent, type TimelineEvent } from './timeline.js';
 import type { SourceMeta } from '../types.js';
 
@@ -57,6 +57,8 @@ export interface TimelineResult {
   to?: number;
   sourceId?: string;
   events: TimelineEvent[];
+  /** The web address of each cited source that has one, by source id, for links. */
+  sourceUrls?: Record<string, string>;
 }
 
 /**
@@ -91,7 +93,16 @@ export function buildTimeline(deps: TimelineDeps, options: TimelineOptions = {})
   if (options.from !== undefined) result.from = options.from;
   if (options.to !== undefined) result.to = options.to;
   if (options.sourceId !== undefined) result.sourceId = options.sourceId;
+  const urls = Object.fromEntries(citedSources(events).flatMap((id) => {
+    const url = deps.getSource(id)?.url;
+    return url ? [[id, url]] : [];
+  }));
+  if (Object.keys(urls).length > 0) result.sourceUrls = urls;
   return result;
+}
+
+function citedSources(events: TimelineEvent[]): string[] {
+  return [...new Set(events.flatMap((e) => e.citations.map((c) => c.sourceId)))];
 }
 
 function validate(deps: TimelineDeps, topic: string | undefined, options: TimelineOptions): QueryConcept[] | undefined {
@@ -105,7 +116,7 @@ function validate(deps: TimelineDeps, topic: string | undefined, options: Timeli
   if (options.sourceId !== undefined && !deps.getSource(options.sourceId)) throw new QuestionError(`There is no source ${quoteInput(options.sourceId)} in the library.`);
   if (topic === undefined) return undefined;
   if (topic.length > MAX_TOPIC_LENGTH) throw new QuestionError(`The topic is ${topic.length} characters long; keep it under ${MAX_TOPIC_LENGTH}.`);
-  const concepts = analyzeQuery(topic, deps.synonyms);
+  const concepts = analyzeQuery(stripMarkup(topic), deps.synonyms);
   if (concepts.length === 0) throw new QuestionError('The topic has no words to search for (only common words like "the" or "of"): name what the events should be about.');
   return concepts;
 }
