@@ -136,3 +136,14 @@ describe('12. ask --json and source --json name a source\'s fields alike', () =>
     expect(passage.source).toMatchObject({ author: null, published: '2018-03', date: '2018-03', url: null });
   });
 });
+
+describe('7. remove reads a source name as the other commands do, but removes exact ids only', () => {
+  it('names the source meant by a prefix or a typo and removes nothing', () => {
+    for (const [typed, meant] of [['berger', 'berger-2019'], ['kharakov-2041', 'kharakov-2014']]) {
+      const { code, stderr } = cli('remove', typed);
+      expect(code).toBe(1);
+      expect(stderr).toBe(`There is no source "${typed}" in the library; nothing was removed. Did you mean ${meant}? Removing takes the exact id.\n`);
+    }
+    expect(json('source').sources.map((s: { id: string }) => s.id)).toHaveLength(5);
+  });
+});
