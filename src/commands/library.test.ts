@@ -55,7 +55,7 @@ describe('library', () => {
   });
 
   it('refuses an unknown or missing source and changes nothing', async () => {
-    await expect(library.run(ctx, { action: 'remove', source: 'no-such\nsource' })).rejects.toThrow('There is no source "no-such source" in the library. The library has kharakov-2014, gvs-2018, aslam-2019, berger-2019, observer-2021.');
+    await expect(library.run(ctx, { action: 'remove', source: 'no-such\nsource' })).rejects.toThrow('There is no source "no-such source" in the library; nothing was removed.');
     await expect(library.run(ctx, { action: 'remove' })).rejects.toThrow('Say which source to remove: /library action: remove source: <id>.');
     expect(ctx.sources.countSources()).toBe(5);
   });

@@ -10,6 +10,7 @@ import { quoteCommand } from '../commands/quote.js';
 import { source } from '../commands/source.js';
 import { suggestSources } from '../commands/source-option.js';
 import { timeline } from '../commands/timeline.js';
+import { library } from '../commands/library.js';
 import { loadConfig } from '../app/config.js';
 import type { AppContext } from '../app/context.js';
 import { createLogger } from '../app/log.js';
@@ -149,6 +150,34 @@ describe('a server library', () => {
     expect(removeSources(a, ['zeppelin-2020']).map((s) => s.id)).toEqual(['zeppelin-2020']);
     expect(citations(a, 'zeppelin Aurora Karachi')).toEqual([]);
     expect(a.search.size()).toBe(97);
+    expect(ctx.sources.countSources()).toBe(5);
+  });
+});
+
+describe('/library action:remove in a server', () => {
+  const reading = (id: string, title: string) => file(`${id}.txt`, `---\nid: ${id}\ntitle: ${title}\nauthor: Jane Smith\n---\nThe caravan reached Samarkand in spring.\n`);
+  const ownIds = () => a.sources.listOwnSources(SERVER_A).map((s) => s.id);
+
+  it('removes only the exact id named, never a source it guesses from a prefix, words or a typo', async () => {
+    await ingestPaths(a, [reading('reading-1', 'Week one'), reading('reading-10', 'Week ten')]);
+    expect(await library.run(a, { action: 'remove', source: 'Reading-1' })).toMatchObject({ action: 'remove', removed: { id: 'reading-1' } });
+    // A second moderator removing reading-1 too, or one who typed only a name: reading-10 stays.
+    for (const typed of ['reading-1', 'reading', 'Jane Smith', 'reading-01']) {
+      await expect(library.run(a, { action: 'remove', source: typed })).rejects.toThrow(
+        `There is no source "${typed}" in the library; nothing was removed. Did you mean reading-10? Removing takes the exact id.`);
+    }
+    expect(ownIds()).toEqual(['reading-10']);
+  });
+
+  it("names the server's own sources when a removal misses, not the shared library's", async () => {
+    // Guessed from "By Martin Berger ... 2019", as berger-2019 is the shared library's: berger-2019b.
+    await ingestPaths(a, [file('guessed.txt', 'Relations in a new light\n\nBy Martin Berger\n\nJune 5, 2019\n\nThe two countries met again in spring.\n')]);
+    for (const typed of ['berger', 'Martin Berger']) {
+      await expect(library.run(a, { action: 'remove', source: typed })).rejects.toThrow(
+        `There is no source "${typed}" in the library; nothing was removed. Did you mean berger-2019b? Removing takes the exact id.`);
+    }
+    await expect(library.run(a, { action: 'remove', source: 'berger-2019' })).rejects.toThrow('"berger-2019" is in the shared library that every server sees');
+    expect(await library.run(a, { action: 'remove', source: 'berger-2019b' })).toMatchObject({ removed: { id: 'berger-2019b' } });
     expect(ctx.sources.countSources()).toBe(5);
   });
 });
