@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkMessageLimits } from '../../test/fake-discord/limits.js';
 import { loadConfig } from '../app/config.js';
 import type { AppContext } from '../app/context.js';
@@ -147,6 +147,28 @@ describe('library action:add', () => {
     await expect(library.run(ctx, { action: 'add' })).rejects.toThrow(
       "Adding an article downloads it, which only the bot does: in Discord, /library action: add file: or url:; here, research-bot ingest <file or link> (--server <id> for a server's library).");
     expect(ctx.sources.listOwnSources(SERVER)).toEqual([]);
+  });
+
+  it('does not undo, with an old button, a source added again under the same id since', async () => {
+    const server = ctx.forLibrary(SERVER);
+    // Only Date is faked: each add happens a minute after the last, the downloads' timers run as usual.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.parse('2026-01-01T10:00:00Z'));
+      const first = (await add(attachment('caravan.txt', READING))) as LibraryChange & { undoUntil: number };
+      vi.setSystemTime(Date.parse('2026-01-01T10:01:00Z'));
+      await library.run(server, { action: 'remove', source: 'caravan-2021' });
+      vi.setSystemTime(Date.parse('2026-01-01T10:02:00Z'));
+      const second = (await add(attachment('other-reading.txt', READING.replace('The caravan road', 'Another road')))) as LibraryChange & { undoUntil: number };
+      expect(second).toMatchObject({ status: 'added', source: { id: 'caravan-2021', title: 'Another road' } });
+      // The first add's button is still within its 5 minutes, but what it added is gone.
+      expect(() => library.press!(server, ['undo', 'caravan-2021', String(first.undoUntil)]))
+        .toThrow('caravan-2021 was added again or changed since this Undo button was made; remove it with /library action: remove source: caravan-2021.');
+      expect(ctx.sources.listOwnSources(SERVER).map((s) => s.title)).toEqual(['Another road']);
+      expect(library.press!(server, ['undo', 'caravan-2021', String(second.undoUntil)])).toMatchObject({ action: 'undo', removed: { title: 'Another road' } });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('undoes an addition while its button works, in its server only', async () => {

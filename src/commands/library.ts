@@ -54,6 +54,12 @@ function undo(ctx: AppContext, id: string, until: string | undefined): LibraryCh
   if (!(Number(until) * 1000 > Date.now())) {
     throw new QuestionError(`This Undo button has expired (it works for ${UNDO_MINUTES} minutes); remove the source with /library action: remove source: ${id}.`);
   }
+  // The button was made just after its add was written: a source of that id written later is
+  // another add (after a removal) or an update, which this button never showed.
+  const made = (Number(until) - UNDO_MINUTES * 60 + 1) * 1000;
+  if ((ctx.sources.ingestedAt(id, ctx.library) ?? 0) >= made) {
+    throw new QuestionError(`${id} was added again or changed since this Undo button was made; remove it with /library action: remove source: ${id}.`);
+  }
   const [removed] = removeSources(ctx, [id]);
   return { action: 'undo', removed: removed! };
 }

@@ -38,6 +38,7 @@ export class SourceStore {
       sources: db.prepare(`SELECT s.*, ${count} FROM sources s WHERE ${visibleSql('s.id')} ORDER BY s.published, s.id`),
       ownSources: db.prepare(`SELECT s.*, ${count} FROM sources s WHERE ${libraryOfSql('s.id')} = @library ORDER BY s.published, s.id`),
       source: db.prepare(`SELECT s.*, ${count} FROM sources s WHERE s.id = ?`),
+      ingestedAt: db.prepare('SELECT ingested_at FROM sources WHERE id = ?').pluck(),
       sourceByHash: db.prepare(`SELECT id FROM sources WHERE content_hash = ? AND ${libraryOfSql('id')} = ?`).pluck(),
       // Newest first: an older library may hold two sources of one file (an id changed in its front matter).
       sourceByFile: db.prepare(`SELECT id FROM sources WHERE file IN (?, ?) AND ${libraryOfSql('id')} = ? ORDER BY ingested_at DESC LIMIT 1`).pluck(),
@@ -76,6 +77,12 @@ export class SourceStore {
   getSource(id: string, library = BASE_LIBRARY): StoredSource | undefined {
     const row = this.statements.source.get(sourceKey(library, id)) as SourceRow | undefined;
     return row && toSource(row);
+  }
+
+  /** When a library's source was last written (added, or updated from a changed file), in ms; `undefined` when there is none. */
+  ingestedAt(id: string, library = BASE_LIBRARY): number | undefined {
+    const at = this.statements.ingestedAt.get(sourceKey(library, id)) as string | undefined;
+    return at === undefined ? undefined : Date.parse(at);
   }
 
   /** The source an id names as a library sees it: its own first (a server's ids never repeat the base's), then the base's. */
