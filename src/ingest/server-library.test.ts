@@ -11,6 +11,7 @@ import { source } from '../commands/source.js';
 import { suggestSources } from '../commands/source-option.js';
 import { timeline } from '../commands/timeline.js';
 import { library } from '../commands/library.js';
+import type { OptionValues } from '../commands/types.js';
 import { loadConfig } from '../app/config.js';
 import type { AppContext } from '../app/context.js';
 import { createLogger } from '../app/log.js';
@@ -106,6 +107,25 @@ describe('a server library', () => {
     expect(terms(b)).not.toContain('aurora');
     expect(citations(a, 'Auroa').slice(0, 2).sort()).toEqual(['[zeppelin-2020 ¶1]', '[zeppelin-2020 ¶2]']);
     expect(citations(b, 'Auroa').join(' ')).not.toContain('zeppelin-2020');
+  });
+
+  it("reads the server's own source through #17's paths (a name, References, links, the answer without the filter), and no other server does", async () => {
+    await ingestPaths(a, [file('zeppelin.txt', ZEPPELIN.replace('date: 2020-05', 'date: 2020-05\nurl: https://example.org/zeppelin'))]);
+    const question = 'zeppelin Aurora Karachi';
+    const asked = (view: AppContext, filter: OptionValues) => ask.run(view, { question, ...filter });
+    for (const typed of ['zepp', 'Jane Smith']) expect(asked(a, { source: typed }).result.passages[0]?.citation).toBe('[zeppelin-2020 ¶1]');
+    expect(thrown(() => asked(a, { source: 'zeppelin-2002' }))).toBe('There is no source "zeppelin-2002" in the library. Did you mean zeppelin-2020?');
+    expect(thrown(() => asked(b, { source: 'zeppelin-2002' }))).toBe('There is no source "zeppelin-2002" in the library. The library has kharakov-2014, gvs-2018, aslam-2019, berger-2019, observer-2021.');
+    // The References button re-asks the question from the answer's footer, in the presser's server.
+    const references = (view: AppContext) => ask.press!(view, ['refs', 'apa', '0', '3', '', '', ''], { footer: `Asked: ${question}` });
+    expect(references(a)).toMatchObject({ kind: 'references', references: [{ sourceId: 'zeppelin-2020', text: 'Smith, J. (2020, May). Zeppelins over Karachi. https://example.org/zeppelin' }] });
+    expect(references(b)).toMatchObject({ kind: 'references', references: [] });
+    expect(timeline.run(a, { source: 'zepp' }).result.sourceUrls).toEqual({ 'zeppelin-2020': 'https://example.org/zeppelin' });
+    // A filter that empties the answer: the reply answers without it, from what the server sees.
+    for (const filter of [{ source: 'berger-2019' }, { from: 2018, to: 2018 }] as OptionValues[]) {
+      expect(asked(a, filter).withoutFilter?.answer?.citation).toBe('[zeppelin-2020 ¶1]');
+      expect(JSON.stringify([asked(b, filter).result.passages, asked(b, filter).withoutFilter])).not.toContain('zeppelin');
+    }
   });
 
   it('lets two servers each have a source of the same id', async () => {
