@@ -16,6 +16,8 @@ export interface QuestionShape {
   type: AnswerType | undefined;
   /** The question's folded words and index terms, so a phrase the question already says is not taken for its answer. */
   words: ReadonlySet<string>;
+  /** Each two index terms the question writes one after the other ("battl hast"), with the lower IDF of the two as weight. */
+  pairs: Map<string, number>;
 }
 
 /** The best sentence of a passage for a question. */
@@ -26,6 +28,8 @@ export interface SentenceChoice {
   score: number;
   /** The phrase of the asked type in `text`, when there is one. */
   phrase: Span | undefined;
+  /** Share (0-1) of the question's pairs of words that some sentence of the passage writes side by side too. */
+  pairs: number;
 }
 
 /** Weighs the question's concepts once, for all the sentences it is compared with. */
@@ -37,7 +41,15 @@ export function shapeQuestion(retrieval: Retrieval, concepts: QueryConcept[], qu
     total: weights.reduce((a, b) => a + b, 0),
     type: askedAnswerType(question),
     words: new Set([...tokenize(foldText(question)), ...concepts.flatMap((c) => c.terms.slice(0, c.terms.length - (c.related ?? 0)))]),
+    pairs: wordPairs(extractTerms(question), (t) => retrieval.idf(t)),
   };
+}
+
+/** Each two neighbouring terms, joined by a space, with the lower IDF of the two. */
+function wordPairs(terms: string[], idf: (term: string) => number): Map<string, number> {
+  const pairs = new Map<string, number>();
+  for (let i = 1; i < terms.length; i++) pairs.set(`${terms[i - 1]} ${terms[i]}`, Math.min(idf(terms[i - 1]!), idf(terms[i]!)));
+  return pairs;
 }
 
 /** Share of the question's weight that a set of index terms says; a thesaurus word counts for less. */
@@ -61,8 +73,14 @@ export function sayShare(shape: QuestionShape, has: (term: string) => boolean): 
 export function chooseSentence(shape: QuestionShape, passage: string): SentenceChoice {
   const sentences = splitSentences(passage);
   let best = { text: passage, score: -1, phrases: [] as Span[] };
+  const pairsSaid = new Set<string>();
   sentences.forEach((sentence, i) => {
-    const terms = new Set(extractTerms(sentence));
+    const list = extractTerms(sentence);
+    const terms = new Set(list);
+    for (let k = 1; k < list.length; k++) {
+      const pair = `${list[k - 1]} ${list[k]}`;
+      if (shape.pairs.has(pair)) pairsSaid.add(pair);
+    }
     let text = sentence;
     let phrases = shape.type ? answerPhrases(sentence, shape.type, shape.words) : [];
     const previous = sentences[i - 1];
@@ -76,7 +94,9 @@ export function chooseSentence(shape: QuestionShape, passage: string): SentenceC
     const score = sayShare(shape, (t) => terms.has(t)) * (phrases.length > 0 ? TYPED_SENTENCE_BONUS : 1);
     if (score > best.score) best = { text, score, phrases };
   });
-  return { text: best.text, score: best.score, phrase: pickPhrase(shape, best.text, best.phrases) };
+  const pairWeight = [...shape.pairs.values()].reduce((a, b) => a + b, 0);
+  const pairs = pairWeight > 0 ? [...pairsSaid].reduce((sum, pair) => sum + shape.pairs.get(pair)!, 0) / pairWeight : 0;
+  return { text: best.text, score: best.score, phrase: pickPhrase(shape, best.text, best.phrases), pairs };
 }
 
 /**
