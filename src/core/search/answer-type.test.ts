@@ -1,11 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anyText } from '../../../test/arbitraries.js';
-import { answerPhrases, askedAnswerType, type AnswerType } from './answer-type.js';
+import { answerFramingWords, answerPhrases, askedAnswerType, type AnswerType } from './answer-type.js';
 
 /** The phrases found, as text. */
 const phrases = (sentence: string, type: AnswerType, question = '') =>
   answerPhrases(sentence, type, new Set(question.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))).map((s) => sentence.slice(s.start, s.end));
+
+describe('answerFramingWords', () => {
+  it('finds the word after "how" that asks for a number, in lower case', () => {
+    expect(answerFramingWords('How Big is trade between Russia and Pakistan?')).toEqual(new Set(['big']));
+    expect(answerFramingWords('for how many years, and how much aid?')).toEqual(new Set(['many', 'much']));
+  });
+
+  it('leaves the same words alone elsewhere', () => {
+    expect(answerFramingWords('Why is the big dam so high?')).toEqual(new Set());
+  });
+});
 
 describe('askedAnswerType', () => {
   it.each<[string, AnswerType | undefined]>([

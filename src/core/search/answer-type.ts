@@ -24,6 +24,17 @@ const ASKS: [RegExp, AnswerType][] = [
   [new RegExp(`\\b(?:which|what) (?:\\w+ )?(?:${ORGANISATION_NOUNS}|${PLACE_NOUNS})\\b`, 'i'), 'name'],
 ];
 
+const NUMBER_FRAMING = /\bhow (many|much|long|big|large|old|far|tall|high|often)\b/gi;
+
+/**
+ * The words of a question that only say a number is asked ("many" in "how many years", "big" in
+ * "how big is trade"), lower case: a sentence saying "so many years" does not answer for saying
+ * them, and a library that never says "big" does not lack what is asked.
+ */
+export function answerFramingWords(question: string): Set<string> {
+  return new Set([...question.matchAll(NUMBER_FRAMING)].map((m) => m[1]!.toLowerCase()));
+}
+
 /** The kind of answer a question asks for, by its first matching question word; undefined for "what", "why", "how". */
 export function askedAnswerType(question: string): AnswerType | undefined {
   // The first question word decides: "Who did X meet when..." asks for a name, not a date.

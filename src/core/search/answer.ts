@@ -1,6 +1,6 @@
 import { conceptMatched, type QueryConcept } from './query.js';
 import { RANK_PARAMS, type Retrieval } from './rank.js';
-import { answerPhrases, askedAnswerType, saidBy, type AnswerType, type Span } from './answer-type.js';
+import { answerFramingWords, answerPhrases, askedAnswerType, saidBy, type AnswerType, type Span } from './answer-type.js';
 import { extractTerms, processTerm, tokenize } from '../language/terms.js';
 import { foldText, splitSentences } from '../language/text.js';
 
@@ -10,7 +10,7 @@ const TYPED_SENTENCE_BONUS = 1.5;
 /** What a question needs for judging sentences: its concepts, their weights, the kind of answer asked. */
 export interface QuestionShape {
   concepts: QueryConcept[];
-  /** Each concept's weight (inverse document frequency of its own words). */
+  /** Each concept's weight (inverse document frequency of its own words); 0 for a word that only frames the question. */
   weights: number[];
   total: number;
   type: AnswerType | undefined;
@@ -34,7 +34,10 @@ export interface SentenceChoice {
 
 /** Weighs the question's concepts once, for all the sentences it is compared with. */
 export function shapeQuestion(retrieval: Retrieval, concepts: QueryConcept[], question: string): QuestionShape {
-  const weights = concepts.map((c) => (c.weight === undefined ? Math.max(0, ...c.terms.slice(0, c.terms.length - (c.related ?? 0)).map((t) => retrieval.idf(t))) : 0));
+  // Words that only frame the question ("many" in "how many") weigh nothing in a sentence or in what is missing;
+  // they still search, since dropping them from the query cost the student set a question (docs/DESIGN.md).
+  const framing = answerFramingWords(question);
+  const weights = concepts.map((c) => (c.weight === undefined && !framing.has(c.label.toLowerCase()) ? Math.max(0, ...c.terms.slice(0, c.terms.length - (c.related ?? 0)).map((t) => retrieval.idf(t))) : 0));
   return {
     concepts,
     weights,

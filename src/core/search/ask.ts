@@ -129,7 +129,7 @@ export function askQuestion(deps: AskDeps, question: string, options: AskOptions
   found.sort((a, b) => b.passage.score - a.passage.score);
   const kept = found.slice(0, limit);
   const coverage = Math.round((kept[0]?.coverage ?? 0) * 1000) / 1000;
-  const missing = concepts.filter((c) => !c.terms.some((t) => deps.retrieval.knows(t)));
+  const missing = concepts.filter((c, i) => shape.weights[i]! > 0 && !c.terms.some((t) => deps.retrieval.knows(t)));
   const missingShare = concepts.reduce((sum, c, i) => sum + (missing.includes(c) ? shape.weights[i]! : 0), 0) / (shape.total || 1);
   const best = kept.length > 0 ? pickAnswer(kept, shape) : undefined;
   const level = decideLevel(coverage, missingShare, best !== undefined && (shape.type === undefined || best.phrase !== null));
