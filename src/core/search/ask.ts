@@ -18,8 +18,8 @@ const RERANKED = 10;
 /**
  * A re-ranked paragraph's score is multiplied by (1 + its best sentence's score) to this power, so
  * the sentence that says the question decides the order more than the paragraph's BM25, which grows
- * with repeated words: SQuAD recall@1 0.835 → 0.846 and the student sets' recall@3 up with 6, where
- * the power 1 (the multiplier 1 + score) was (docs/DESIGN.md, issue 14's experiments).
+ * with repeated words: SQuAD recall@1 0.835 with the power 1, 0.846 with 6, which also raised both
+ * student sets' recall@3 (docs/DESIGN.md, issue 14's experiments).
  */
 const SENTENCE_POWER = 6;
 /**
