@@ -13,10 +13,11 @@ const set = JSON.parse(readFileSync(new URL('../bench/questions.json', import.me
 const run = runQualityBench(ctx, set);
 
 describe('the hand-made question set (bench/questions.json)', () => {
-  it('answers 55 of 67 questions with an answering paragraph first and 61 within the first three', () => {
+  // Issue 14's second round traded one question first (55 → 54) for one more within three (61 → 62); see docs/DESIGN.md.
+  it('answers 54 of 67 questions with an answering paragraph first and 62 within the first three', () => {
     expect(run.answerable).toHaveLength(67);
-    expect(run.answerable.filter((a) => a.rank === 1)).toHaveLength(55);
-    expect(run.answerable.filter((a) => a.rank >= 1 && a.rank <= 3)).toHaveLength(61);
+    expect(run.answerable.filter((a) => a.rank === 1)).toHaveLength(54);
+    expect(run.answerable.filter((a) => a.rank >= 1 && a.rank <= 3)).toHaveLength(62);
   });
 
   it('picks the answering sentence for 49 of them', () => {
