@@ -60,9 +60,8 @@ export async function openAtStart(config: Config, options: ContextOptions = {}):
  * ingest counts them (a paragraph that wholly repeats an earlier one included), so the numbers agree.
  */
 export function describeLibrarySize(ctx: AppContext): string {
-  const sources = ctx.sources.listSources();
-  const paragraphs = sources.reduce((sum, s) => sum + s.paragraphCount, 0);
-  return `${paragraphs} paragraph${paragraphs === 1 ? '' : 's'} in ${sources.length} source${sources.length === 1 ? '' : 's'}`;
+  const { sources, paragraphs } = ctx.sources.sizeOf(ctx.library);
+  return `${paragraphs} paragraph${paragraphs === 1 ? '' : 's'} in ${sources} source${sources === 1 ? '' : 's'}`;
 }
 
 /** One line for a log or a reply: what an ingest added, updated, kept and refused (with why, when `reasons`). */

@@ -38,6 +38,8 @@ export class SourceStore {
       sources: db.prepare(`SELECT s.*, ${count} FROM sources s WHERE ${visibleSql('s.id')} ORDER BY s.published, s.id`),
       ownSources: db.prepare(`SELECT s.*, ${count} FROM sources s WHERE ${libraryOfSql('s.id')} = @library ORDER BY s.published, s.id`),
       source: db.prepare(`SELECT s.*, ${count} FROM sources s WHERE s.id = ?`),
+      size: db.prepare(`SELECT (SELECT count(*) FROM sources s WHERE ${visibleSql('s.id')}) AS sources,
+        (SELECT count(*) FROM paragraphs p WHERE ${visibleSql('p.source_id')}) AS paragraphs`),
       ingestedAt: db.prepare('SELECT ingested_at FROM sources WHERE id = ?').pluck(),
       sourceByHash: db.prepare(`SELECT id FROM sources WHERE content_hash = ? AND ${libraryOfSql('id')} = ?`).pluck(),
       // Newest first: an older library may hold two sources of one file (an id changed in its front matter).
@@ -133,6 +135,11 @@ export class SourceStore {
   /** Forgets a removal: the file was ingested again by name. */
   forgetRemoved(file: string, shown: string): void {
     this.statements.forgetRemoved.run(file, shown);
+  }
+
+  /** How many sources and paragraphs a library sees (the base's and its own), without reading them. */
+  sizeOf(library = BASE_LIBRARY): { sources: number; paragraphs: number } {
+    return this.statements.size.get({ library }) as { sources: number; paragraphs: number };
   }
 
   /** Number of sources, in every library. */
