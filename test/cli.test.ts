@@ -197,6 +197,9 @@ describe('research-bot --server', () => {
     ]);
     expect(cli(['remove', '--server', OTHER, 'caravan-2021'], { db }).errLines).toEqual(['There is no source "caravan-2021" in the library; nothing was removed.']);
     expect(cli(['remove', 'caravan-2021'], { db }).errLines).toEqual(['There is no source "caravan-2021" in the library; nothing was removed.']);
+    // A miss suggests only what that library may remove: its own sources.
+    expect(cli(['remove', '--server', SERVER, 'caravan'], { db }).errLines).toEqual(['There is no source "caravan" in the library; nothing was removed. Did you mean caravan-2021? Removing takes the exact id.']);
+    expect(cli(['remove', '--server', SERVER, 'berger'], { db }).errLines).toEqual(['There is no source "berger" in the library; nothing was removed.']);
     const removed = cli(['remove', '--server', SERVER, 'caravan-2021'], { db });
     expect(removed.code).toBe(0);
     expect(removed.stdout).toBe('Removed caravan-2021 (The caravan road, 1 paragraphs).\n');

@@ -2,8 +2,9 @@
 import { createInterface } from 'node:readline';
 import { ask } from '../commands/ask.js';
 import { readOptions } from '../commands/options.js';
+import { readRemovalId } from '../commands/source-option.js';
 import { timeline } from '../commands/timeline.js';
-import { cleanInput, quoteInput } from '../core/language/text.js';
+import { cleanInput } from '../core/language/text.js';
 import { askReplyJson as askJson } from '../render/json-ask.js';
 import { generalHelp, isSubcommand, subcommandHelp } from './help.js';
 import { debugRequested, loadConfig } from '../app/config.js';
@@ -163,15 +164,7 @@ function runRemove(args: string[], open: Open): number {
   if (positionals.length === 0) throw new UsageError('Give the ids of the sources to remove: research-bot remove berger-2019');
   const ctx = open(serverOption(values.server));
   try {
-    // Removing takes exact ids only (nothing is removed on a guess), but a miss says what was meant,
-    // read as every other command reads a source ("berger" → berger-2019, a typo → the nearest ids).
-    for (const typed of positionals) {
-      if (ctx.sourceDeps.getSource(typed.trim())) continue;
-      const match = ctx.sourceFinder().match(typed);
-      const meant = 'id' in match ? [match.id] : 'ambiguous' in match ? match.ambiguous : match.nearest;
-      if (meant.length > 0) throw new UserError(`There is no source ${quoteInput(typed)} in the library; nothing was removed. Did you mean ${meant.slice(0, 3).join(' or ')}? Removing takes the exact id.`);
-    }
-    const removed = removeSources(ctx, positionals);
+    const removed = removeSources(ctx, positionals.map((typed) => readRemovalId(ctx, typed)));
     if (values.json) process.stdout.write(JSON.stringify({ removed: removed.map(({ id, title, paragraphCount }) => ({ id, title, paragraphCount })) }, null, 2) + '\n');
     else for (const { id, title, paragraphCount } of removed) process.stdout.write(`Removed ${id} (${title}, ${paragraphCount} paragraphs).\n`);
   } finally {

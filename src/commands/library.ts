@@ -5,10 +5,8 @@ import { ingestPaths, removeSources } from '../ingest/ingest.js';
 import { BASE_LIBRARY } from '../store/library-keys.js';
 import { addArticle } from './library-add.js';
 import { renderLibraryDiscord, renderLibraryText, UNDO_MINUTES, type LibraryChange } from './library-reply.js';
-import { suggestSources } from './source-option.js';
+import { readRemovalId, suggestSources } from './source-option.js';
 import { OPTION, optionalString, type Command, type Progress, slashCommand } from './types.js';
-import { SourceFinder } from '../core/sources/source-finder.js';
-import { quoteInput } from '../core/language/text.js';
 import type { InteractionContextType } from 'discord.js';
 
 export type { LibraryChange } from './library-reply.js';
@@ -29,23 +27,10 @@ async function change(ctx: AppContext, action: string, sourceId: string | undefi
   return { action, removed: removed! };
 }
 
-/**
- * The source a removal names: its exact id, in any case, as autocomplete offers it. Nothing is
- * removed on a guess (as `research-bot remove`): "reading-1" once it is gone is not reading-10. A
- * miss says which of the server's own sources was meant, read as every command reads a source.
- */
 function removalId(ctx: AppContext, value: string | undefined): string {
   const typed = optionalString(value)?.trim();
   if (typed === undefined) throw new QuestionError('Say which source to remove: /library action: remove source: <id>.');
-  const id = typed.toLowerCase();
-  // A shared source is found too: removeSources refuses it, saying whose it is.
-  if (ctx.sourceDeps.getSource(id)) return id;
-  const match = new SourceFinder(ctx.sources.listOwnSources(ctx.library)).match(typed);
-  const meant = 'id' in match ? [match.id] : 'ambiguous' in match ? match.ambiguous : match.nearest;
-  if (meant.length > 0) {
-    throw new QuestionError(`There is no source ${quoteInput(typed)} in the library; nothing was removed. Did you mean ${meant.slice(0, 3).join(' or ')}? Removing takes the exact id.`);
-  }
-  return typed;
+  return readRemovalId(ctx, typed);
 }
 
 /** The Undo button of an added source: removes it again from the server's library, while the button works. */
