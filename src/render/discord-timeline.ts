@@ -47,8 +47,14 @@ export function discordEventLine(event: TimelineResult['events'][number], year: 
     `- ${leadsYear ? `**${year}** ` : ''}${date === RESOLVED_MARK ? `${date} ` : date ? `${date} — ` : ''}${escapeForDiscord(truncate(parts.summary, SUMMARY_MAX))}`,
     parts.resolved && `*(${escapeForDiscord(truncate(parts.resolved, NOTE_MAX))})*`,
     citations.join(' '),
-    parts.conflict && `⚠ **${escapeForDiscord(parts.conflict)}**`,
+    parts.conflict && `⚠ **${linkConflicting(escapeForDiscord(parts.conflict), event, urls)}**`,
   ].filter(Boolean).join(' ');
+}
+
+/** A conflict's escaped text with each report on another line linking to its source's page, as the line's own citations do. */
+function linkConflicting(conflict: string, event: TimelineResult['events'][number], urls: TimelineResult['sourceUrls'] = {}): string {
+  return (event.conflictingCitations ?? []).reduce((text, { sourceId, citation }) =>
+    (urls[sourceId] ? text.replace(escapeForDiscord(citation), linkedCitation(citation, urls[sourceId])) : text), conflict);
 }
 
 /** "≈ November 2014" in 2014 is "≈ November"; "≈ 2014" is its mark alone; "2014" nothing; a date in other years stays whole. */

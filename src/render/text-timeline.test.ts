@@ -59,6 +59,11 @@ describe('renderTimelineDiscord', () => {
     expect(reply.components).toEqual([]);
   });
 
+  it('links every citation to its source, the reports named by a conflict too', () => {
+    const reply = renderTimelineDiscord({ events: [AGREEMENT], sourceUrls: { 'gvs-2018': 'https://gvs.example/a' } }, 0);
+    expect(reply.embeds[0]!.description).toContain('[kharakov-2014 ¶13] \\[[gvs-2018 ¶8](https://gvs.example/a)\\] ⚠ **sources differ: 2014 / 2015 — \\[[gvs-2018 ¶4](https://gvs.example/a)\\] (2015)**');
+  });
+
   it('pages a long timeline within Discord\'s limits, with buttons that carry the filters and fit 100 characters', () => {
     const events = Array.from({ length: 120 }, (_, i): TimelineEvent => ({
       ...EXERCISE, date: `${1900 + Math.floor(i / 3)}`, precision: 'year', end: undefined,

@@ -102,7 +102,7 @@ export function buildTimeline(deps: TimelineDeps, options: TimelineOptions = {})
 }
 
 function citedSources(events: TimelineEvent[]): string[] {
-  return [...new Set(events.flatMap((e) => e.citations.map((c) => c.sourceId)))];
+  return [...new Set(events.flatMap((e) => [...e.citations, ...(e.conflictingCitations ?? [])].map((c) => c.sourceId)))];
 }
 
 function validate(deps: TimelineDeps, topic: string | undefined, options: TimelineOptions): QueryConcept[] | undefined {
