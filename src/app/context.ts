@@ -160,7 +160,8 @@ function buildView(shared: Shared, library: string, search: ParagraphSearch, for
         const found = libraryOf(id);
         return found === undefined ? [] : sources.getParagraphsOf(id, found);
       },
-      paragraphs: () => sources.indexable(library),
+      paragraphs: (step = 1) => (step > 1 ? sources.sampleParagraphs(library, step) : sources.indexable(library)),
+      paragraphCount: () => sources.sizeOf(library).paragraphs,
       sourceFinder: () => ctx.sourceFinder(),
     },
   };

@@ -38,6 +38,7 @@ export class SourceStore {
       sources: db.prepare(`SELECT s.*, ${count} FROM sources s WHERE ${visibleSql('s.id')} ORDER BY s.published, s.id`),
       ownSources: db.prepare(`SELECT s.*, ${count} FROM sources s WHERE ${libraryOfSql('s.id')} = @library ORDER BY s.published, s.id`),
       source: db.prepare(`SELECT s.*, ${count} FROM sources s WHERE s.id = ?`),
+      sample: db.prepare(`SELECT p.source_id AS key, p.body FROM paragraphs p WHERE p.body <> '' AND p.id % @step = 0 AND ${visibleSql('p.source_id')}`),
       size: db.prepare(`SELECT (SELECT count(*) FROM sources s WHERE ${visibleSql('s.id')}) AS sources,
         (SELECT count(*) FROM paragraphs p WHERE ${visibleSql('p.source_id')}) AS paragraphs`),
       ingestedAt: db.prepare('SELECT ingested_at FROM sources WHERE id = ?').pluck(),
@@ -176,6 +177,11 @@ export class SourceStore {
       if (page.length < pageSize) return;
       after = page[page.length - 1]!.id;
     }
+  }
+
+  /** Every `step`-th paragraph with text (by id) that a library sees: an even sample of it, for statistics. */
+  sampleParagraphs(library: string, step: number): { sourceId: string; body: string }[] {
+    return (this.statements.sample.all({ library, step }) as { key: string; body: string }[]).map(({ key, body }) => ({ sourceId: citedId(key), body }));
   }
 
   /** Deletes a source and, by cascade, its paragraphs and events (call inside a transaction); false when the id is unknown. */

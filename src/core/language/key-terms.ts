@@ -13,6 +13,8 @@ export interface KeyTerm {
 export interface TermDoc {
   sourceId: string;
   body: string;
+  /** How many of the library's paragraphs this one stands for in a sample (default 1). */
+  weight?: number;
 }
 
 /** Key terms shown for a source. */
@@ -55,11 +57,12 @@ export function findKeyTerms(docs: Iterable<TermDoc>, sourceId: string, isName: 
   const paragraphs = new Map<string, number>();
   let paragraphCount = 0;
   for (const doc of docs) {
-    paragraphCount++;
+    const weight = doc.weight ?? 1;
+    paragraphCount += weight;
     const seen = new Set<string>();
     const count = (term: string, form: string) => {
-      total.set(term, (total.get(term) ?? 0) + 1);
-      if (!seen.has(term)) paragraphs.set(term, (paragraphs.get(term) ?? 0) + 1);
+      total.set(term, (total.get(term) ?? 0) + weight);
+      if (!seen.has(term)) paragraphs.set(term, (paragraphs.get(term) ?? 0) + weight);
       seen.add(term);
       if (doc.sourceId !== sourceId) return;
       const tally = own.get(term) ?? { count: 0, forms: new Map<string, number>() };

@@ -14,11 +14,20 @@ export interface SourceDeps {
   listSources(): Source[];
   getSource(id: string): Source | undefined;
   getParagraphsOf(id: string): StoredParagraph[];
-  /** Every paragraph with text of its own (for key terms and proper nouns). */
-  paragraphs(): Iterable<TermDoc>;
+  /** Every paragraph with text of its own, or every `step`-th of them (for key terms and proper nouns). */
+  paragraphs(step?: number): Iterable<TermDoc>;
+  /** How many paragraphs the library has. */
+  paragraphCount(): number;
   /** The library's sources by what a user types (the one resolver, and autocomplete's ranking). */
   sourceFinder(): SourceFinder;
 }
+
+/**
+ * Paragraphs of the rest of the library read for statistics (key terms' rarity, which words are
+ * names) at most: reading all of a 100k-paragraph library took 8 s a /source card and 3.5 s a
+ * reference; a sample of this size estimates the same frequencies.
+ */
+export const STATISTICS_SAMPLE = 2000;
 
 /** Sources per page of the library list in Discord and at the local prompt. */
 export const LIST_PAGE_SIZE = 10;
@@ -65,9 +74,23 @@ export function findSource(deps: SourceDeps, typed: string): Source {
 /** One source with its key terms. */
 export function describeSource(deps: SourceDeps, typed: string): SourceDetails {
   const source = findSource(deps, typed);
-  const docs = [...deps.paragraphs()];
+  const docs = statisticsDocs(deps, [source.id]);
   const names = learnProperNouns(docs.map((d) => d.body));
   return { kind: 'source', source, keyTerms: findKeyTerms(docs, source.id, names) };
+}
+
+/**
+ * The library's paragraphs as statistics read them: all of them in a library of up to
+ * STATISTICS_SAMPLE, else every paragraph of the sources in question and an even sample of the
+ * rest (every n-th by id), each standing for the n paragraphs it was drawn from.
+ */
+function statisticsDocs(deps: SourceDeps, ids: string[]): TermDoc[] {
+  const step = Math.ceil(deps.paragraphCount() / STATISTICS_SAMPLE);
+  if (step <= 1) return [...deps.paragraphs()];
+  const focus = new Set(ids);
+  const own = ids.flatMap((id) => deps.getParagraphsOf(id).filter((p) => p.body !== '').map((p) => ({ sourceId: id, body: p.body })));
+  const rest = [...deps.paragraphs(step)].filter((d) => !focus.has(d.sourceId)).map((d) => ({ ...d, weight: step }));
+  return [...own, ...rest];
 }
 
 /**
@@ -100,13 +123,13 @@ export function openCitation(deps: SourceDeps, citation: string): Excerpt {
 export function referenceFor(deps: SourceDeps, typed: string, style: string): { kind: 'reference'; reference: Reference; source: SourceMeta } {
   const wanted = readStyle(style);
   const source = toMeta(findSource(deps, typed))!;
-  return { kind: 'reference', reference: formatReference(source, wanted, properNouns(deps)), source };
+  return { kind: 'reference', reference: formatReference(source, wanted, properNouns(deps, [source.id])), source };
 }
 
 /** A reference list: the given sources' references in one style, in alphabetical order as a list is written. */
 export function referencesFor(deps: SourceDeps, ids: string[], style: string): { style: ReferenceStyle; references: Reference[] } {
   const wanted = readStyle(style);
-  const names = properNouns(deps);
+  const names = properNouns(deps, ids);
   const references = ids.flatMap((id) => toMeta(deps.getSource(id)) ?? []).map((source) => formatReference(source, wanted, names));
   return { style: wanted, references: references.sort((a, b) => a.text.localeCompare(b.text, 'en')) };
 }
@@ -117,7 +140,7 @@ function readStyle(style: string): ReferenceStyle {
   return wanted;
 }
 
-/** Names as the library writes them, for APA's sentence case. */
-function properNouns(deps: SourceDeps) {
-  return learnProperNouns([...deps.paragraphs()].map((d) => d.body));
+/** Names as the library (the sources in question first of all) writes them, for APA's sentence case. */
+function properNouns(deps: SourceDeps, ids: string[]) {
+  return learnProperNouns(statisticsDocs(deps, ids).map((d) => d.body));
 }
