@@ -28,6 +28,11 @@ describe('WordNet', () => {
     expect([wordnet.knows('shareef'), wordnet.knows('shoigu'), wordnet.knows('2014')]).toEqual([false, false, false]);
   });
 
+  it('tells everyday words (verbs with a sense in its tagged corpus, nouns with two), in any form, from rare words and names', () => {
+    for (const word of ['invented', 'abolished', 'troops', 'origin', 'dangerous', 'introduced']) expect([word, wordnet.everyday(word)]).toEqual([word, true]);
+    for (const word of ['penicillin', 'Nile', 'chess', 'Jupiter', 'Shoigu', 'B-52']) expect([word, wordnet.everyday(word)]).toEqual([word, false]);
+  });
+
   it('gives nothing for a word WordNet does not have, or that is not a word', () => {
     expect(wordnet.related('shoigu')).toEqual([]);
     expect(wordnet.related('2014')).toEqual([]);

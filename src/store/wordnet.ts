@@ -106,6 +106,13 @@ export class DictFile {
  * WordNet 3.1 as a thesaurus: the synonyms of a word's two most frequent senses in each part of
  * speech. The files (35 MB) are searched on disk, so the process's memory does not grow.
  */
+/**
+ * Senses of a word found in WordNet's tagged corpus that make it an everyday word (see
+ * {@link WordNet.everyday}): any tagged sense of a verb, adjective or adverb; two of a noun, since
+ * a name or a rare thing often has one ("Jupiter", "Brazil").
+ */
+const EVERYDAY_SENSES: Record<Pos, number> = { noun: 2, verb: 1, adj: 1, adv: 1 };
+
 export class WordNet implements Thesaurus {
   private readonly index = new Map<Pos, DictFile>();
   private readonly data = new Map<Pos, DictFile>();
@@ -134,6 +141,21 @@ export class WordNet implements Thesaurus {
     return /^[a-z][a-z'-]*$/.test(key) && PARTS_OF_SPEECH.some((pos) => this.baseEntry(pos, key) !== undefined);
   }
 
+  /**
+   * Enough of the word's senses (of it or a base form, in one part of speech: EVERYDAY_SENSES) occur
+   * in WordNet's sense-tagged corpus (SemCor's counts, `tagsense_cnt`): the verbs "invent", "abolish",
+   * the nouns "troop", "origin" (2 or more); not the nouns "Jupiter", "Brazil", "cheese" (1),
+   * "penicillin", "Nile", "chess" (0).
+   */
+  everyday(word: string): boolean {
+    const key = word.toLowerCase();
+    return /^[a-z][a-z'-]*$/.test(key) && PARTS_OF_SPEECH.some((pos) => [...this.entries(pos, key)].some(({ line }) => {
+      const fields = line.split(' ');
+      // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
+      return Number(fields[4 + Number(fields[3]) + 1]) >= EVERYDAY_SENSES[pos];
+    }));
+  }
+
   private lookUp(word: string): string[] {
     if (!/^[a-z][a-z'-]*$/.test(word)) return [];
     const found = new Set<string>();
@@ -156,13 +178,17 @@ export class WordNet implements Thesaurus {
 
   /** The word's index line in one part of speech, under the word itself or a base form of it. */
   private baseEntry(pos: Pos, word: string): { lemma: string; line: string } | undefined {
+    return this.entries(pos, word).next().value;
+  }
+
+  /** The word's index lines in one part of speech: under the word itself, then under each base form of it. */
+  private *entries(pos: Pos, word: string): Generator<{ lemma: string; line: string }> {
     const index = this.index.get(pos)!;
     const forms = [word, ...DETACH[pos].filter(([suffix]) => word.endsWith(suffix) && word.length > suffix.length + 1).map(([suffix, base]) => word.slice(0, -suffix.length) + base)];
     for (const lemma of forms) {
       const line = index.find(lemma);
-      if (line) return { lemma, line };
+      if (line) yield { lemma, line };
     }
-    return undefined;
   }
 
   close(): void {

@@ -31,13 +31,14 @@ const PAIR_WEIGHT = 0.5;
 /**
  * The levels of an answer, decided by what the library lacks (see docs/DESIGN.md, "Refusing"), calibrated on
  * SQuAD's answerable and unanswerable questions and on bench/absent-topics.json:
- * - "nothing": words the library never uses carry `missingShare` of the question's weight or more, or
- *   the top passage says less than `nothingCoverage` of it;
+ * - "nothing": words the library never uses carry `missingShare` of the question's weight or more (an
+ *   everyday word, see Thesaurus.everyday, at `everydayMissing` of its weight), or the top passage says
+ *   less than `nothingCoverage` of it;
  * - "closest": the top passage says less than `answerCoverage` of the question, or no sentence of it
  *   holds the kind of answer asked (a date for "when", a number for "how many", a name for "who");
  * - "answer" otherwise.
  */
-export const REFUSAL = { missingShare: 0.4, nothingCoverage: 0.2, answerCoverage: 0.45 };
+export const REFUSAL = { missingShare: 0.4, nothingCoverage: 0.2, answerCoverage: 0.45, everydayMissing: 0.5 };
 
 /** What answering needs: paragraph retrieval, the stored paragraphs and sources, the synonyms table and a thesaurus. */
 export interface AskDeps {
@@ -130,7 +131,10 @@ export function askQuestion(deps: AskDeps, question: string, options: AskOptions
   const kept = found.slice(0, limit);
   const coverage = Math.round((kept[0]?.coverage ?? 0) * 1000) / 1000;
   const missing = concepts.filter((c, i) => shape.weights[i]! > 0 && !c.terms.some((t) => deps.retrieval.knows(t)));
-  const missingShare = concepts.reduce((sum, c, i) => sum + (missing.includes(c) ? shape.weights[i]! : 0), 0) / (shape.total || 1);
+  // An everyday word the library lacks ("invented" where it says "developed") is weaker evidence of
+  // an absent topic than a name or a rare word it lacks ("penicillin").
+  const missingWeight = (c: QueryConcept, i: number) => shape.weights[i]! * (deps.thesaurus?.everyday?.(c.label) ? REFUSAL.everydayMissing : 1);
+  const missingShare = concepts.reduce((sum, c, i) => sum + (missing.includes(c) ? missingWeight(c, i) : 0), 0) / (shape.total || 1);
   const best = kept.length > 0 ? pickAnswer(kept, shape) : undefined;
   const level = decideLevel(coverage, missingShare, best !== undefined && (shape.type === undefined || best.phrase !== null));
   const answer = level === 'nothing' ? null : best ?? null;

@@ -11,6 +11,11 @@ export interface Thesaurus {
   related(word: string): string[];
   /** True when the word (or a form of it) is an English word of the thesaurus, so not a name spelt otherwise. */
   knows(word: string): boolean;
+  /**
+   * True for an everyday English word ("invented", "troops", "origin"): one a question may use where
+   * the text says it otherwise, so its absence from a library does not mean the topic is absent.
+   */
+  everyday?(word: string): boolean;
 }
 
 /** One thing the query asks about, with every term that counts as saying it. */
