@@ -208,6 +208,14 @@ describe('parseArticle', () => {
     expect(article.idGuessed).toBe(true);
   });
 
+  it('makes a guessed id from the author and date front matter gives, as from a document\'s metadata', () => {
+    const article = parseArticle('---\ntitle: The Race Against Polio\nauthor: Daniel Okafor\ndate: 2015-04-12\n---\nIn 1952 polio struck.\n', 'polio.md');
+    expect(article.meta).toMatchObject({ id: 'okafor-2015', title: 'The Race Against Polio', author: 'Daniel Okafor', date: '2015-04-12' });
+    expect(article.warnings).toEqual(['id guessed from the author or title and the year: "okafor-2015"']);
+    const untitledAuthor = parseArticle('---\ntitle: ENIAC and the First Programmers\ndate: 2016\n---\nSix women programmed it.\n', 'eniac.md');
+    expect(untitledAuthor.meta.id).toBe('eniac-and-the-2016');
+  });
+
   it('guesses what a document\'s metadata leaves out as for text, with a warning for each guess', () => {
     const article = parseArticle({ format: 'html', meta: { publisher: 'The Daily Test', url: 'https://example.com/a' }, blocks: [
       { text: 'Zeppelins over Karachi' }, { text: 'By Jane Smith' }, { text: 'A zeppelin landed in Karachi on Monday.' },

@@ -91,7 +91,10 @@ function splitBlocks(body: string): string[][] {
 function resolveMeta(fields: Record<string, string>, given: DocumentMeta, file: string, allLines: string[], kept: string[]) {
   // Guessing reads every line; front matter usually makes it unnecessary.
   let guesses: ReturnType<typeof guessMeta> | undefined;
-  const guessed = () => (guesses ??= guessMeta(allLines, kept, file, given));
+  // The id is made from the author, title and date the file gives, front matter first.
+  const known: DocumentMeta = { ...given };
+  for (const key of ['title', 'author', 'date'] as const) if (fields[key] !== undefined) known[key] = fields[key];
+  const guessed = () => (guesses ??= guessMeta(allLines, kept, file, known));
   const warnings: string[] = [];
   const pick = (key: keyof SourceMeta, value: string | undefined, label: string) => {
     if (value !== undefined) return value;
