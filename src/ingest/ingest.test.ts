@@ -132,6 +132,16 @@ describe('ingestPaths', () => {
     expect(ctx.search.size()).toBe(ctx.db.prepare("SELECT count(*) FROM paragraphs WHERE body <> ''").pluck().get());
   });
 
+  it('keeps a guessed id when an edit changes the guess, and says so instead of naming the new guess', async () => {
+    const path = folder('guess', { 'plain.txt': 'Zeppelins over Karachi\n\nBy Jane Smith\n\nA zeppelin landed in Karachi on Monday.\n' });
+    expect((await ingestPaths(ctx, [path])).added).toEqual(['smith']);
+    writeFileSync(join(path, 'plain.txt'), 'Zeppelins over Karachi\n\nBy Jane Doe\n\nA zeppelin landed in Karachi on Monday.\n');
+    const report = await ingestPaths(ctx, [path]);
+    expect(report.updated).toEqual(['smith']);
+    expect(report.warnings[0]!.warnings).toContain('id kept from before: "smith" (guessed today it would be "doe")');
+    expect(report.warnings[0]!.warnings.join('\n')).not.toContain('id guessed');
+  });
+
   it('refuses a file that changes between its first reading and its turn, naming it, and takes the others', async () => {
     const path = folder('moving', GOOD);
     const change = () => writeFileSync(join(path, 'd.txt'), article('new-d', 'A different zeppelin.'));

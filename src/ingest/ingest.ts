@@ -273,8 +273,12 @@ function chooseId(ctx: IngestDeps, { article }: AnalyzedArticle, f: ReadFile, cl
   const adopted = article.idGuessed || f.own ? undefined : ctx.sources.getSource(wanted, library);
   if (adopted && isGoneFile(adopted.file)) f.own = adopted;
   let id = wanted;
-  if (article.idGuessed && f.own) id = f.own.id;
-  else if (article.idGuessed) {
+  if (article.idGuessed && f.own) {
+    id = f.own.id;
+    // An update keeps its id and citations, whatever the id would be guessed as today.
+    const guess = article.warnings.findIndex((w) => w.startsWith('id guessed from ') && w.endsWith(`: ${JSON.stringify(wanted)}`));
+    if (id !== wanted && guess >= 0) article.warnings[guess] = `id kept from before: "${id}" (guessed today it would be "${wanted}")`;
+  } else if (article.idGuessed) {
     for (let n = 1; holder(id) !== undefined; n++) id = `${wanted}${suffix(n)}`;
     if (id !== wanted) article.warnings.push(`id "${wanted}" is another source's, so this one is "${id}"`);
   } else {
