@@ -208,6 +208,15 @@ describe('parseArticle', () => {
     expect(article.idGuessed).toBe(true);
   });
 
+  it('drops a Markdown heading that repeats the title, and guesses a title from one without its marks', () => {
+    const article = parseArticle('---\nid: polio-2015\ntitle: The Race Against Polio\n---\n# The Race Against Polio\n\nIn 1952 polio struck.\n\nSalk made it.\n', 'polio.md');
+    expect(article.paragraphs.map((p) => p.text)).toEqual(['In 1952 polio struck.', 'Salk made it.']);
+    expect(article.dropped).toContainEqual({ kind: 'heading', text: '# The Race Against Polio' });
+    const guessed = parseArticle('# Zeppelins over Karachi\n\nBy Jane Smith\n\nA zeppelin landed in Karachi on Monday.\n', 'z.md');
+    expect(guessed.meta.title).toBe('Zeppelins over Karachi');
+    expect(guessed.paragraphs.map((p) => p.text)).toEqual(['A zeppelin landed in Karachi on Monday.']);
+  });
+
   it('makes a guessed id from the author and date front matter gives, as from a document\'s metadata', () => {
     const article = parseArticle('---\ntitle: The Race Against Polio\nauthor: Daniel Okafor\ndate: 2015-04-12\n---\nIn 1952 polio struck.\n', 'polio.md');
     expect(article.meta).toMatchObject({ id: 'okafor-2015', title: 'The Race Against Polio', author: 'Daniel Okafor', date: '2015-04-12' });

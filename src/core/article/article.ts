@@ -125,7 +125,8 @@ function dropFurniture(pieces: Piece[], title: string | undefined, dropped: Drop
   const result: Piece[] = [];
   for (const piece of pieces) {
     let block = piece.text;
-    const folded = foldText(block);
+    // A Markdown heading's marks are not words: "# The Title" is the title again.
+    const folded = foldText(block.replace(/^#{1,6}[ \t]+/, ''));
     const isTitle = foldedTitle !== undefined && (folded === foldedTitle || (folded.startsWith(foldedTitle) && folded.length - foldedTitle.length <= 12));
     const kind = isTitle ? 'heading' : isLabel(block) ? 'label' : classifyParagraph(block);
     if (kind) {

@@ -22,7 +22,8 @@ const MAX_TITLE_WORDS = 25;
  */
 export function guessMeta(allLines: string[], blocks: string[], file: string, known: Partial<SourceMeta> = {}): GuessedMeta {
   const guess: GuessedMeta = { from: {} };
-  const firstLine = blocks[0]?.split('\n')[0];
+  // A Markdown heading's marks are not part of the title.
+  const firstLine = blocks[0]?.split('\n')[0]?.replace(/^#{1,6}[ \t]+/, '');
   if (known.title) guess.title = known.title;
   else if (firstLine && firstLine.split(/\s+/).length <= MAX_TITLE_WORDS) {
     guess.title = firstLine.replace(TITLE_SUFFIX, '');
