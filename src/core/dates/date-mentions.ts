@@ -3,7 +3,7 @@ import { casualChrono, DIRECTION_TAG, MODIFIER_TAG } from './chrono.js';
 import type { Direction } from './direction.js';
 import { isValidDate, type PartialDate } from './dates.js';
 import { findRuleMentions, type DateMention } from './date-rules.js';
-import { readRelativePhrase, type RelativeDate } from './relative-dates.js';
+import { COUNT_PATTERN, readRelativePhrase, type RelativeDate } from './relative-dates.js';
 
 /**
  * chrono-node's reference instant. Relative phrases are resolved by resolveRelative against the
@@ -19,6 +19,12 @@ const YEAR_AFTER = /^,?\s*(?:of\s+)?(this|last|next) year\b/i;
 const MONTH_NAME = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
 const OFFSETS = { this: 0, last: -1, next: 1 } as const;
 const WEEKDAY_IN_TIME = /\b(?:(?:last|past|next|this)\s+)?(?:sun|mon|tues|wednes|thurs|fri|satur)day\b/i;
+
+/**
+ * "sixty years ago", "Forty years ago today": chrono-node reads counts up to twelve only, and reads the
+ * "today" of an anniversary as a date of its own (the article's day, not sixty years before it).
+ */
+const AGO = new RegExp(`(?<![\\d,.])\\b${COUNT_PATTERN}\\s+(?:year|month|day)s?\\s+ago(?:,?\\s+today\\b)?`, 'gi');
 
 type Found = ParsedResult;
 
@@ -43,10 +49,21 @@ export function findDateMentions(text: string): DateMention[] {
     if (mention) fromChrono.push(mention);
   }
   const accepted: DateMention[] = [];
-  for (const mention of [...fromChrono, ...findRuleMentions(text)]) {
+  for (const mention of [...agoMentions(text), ...fromChrono, ...findRuleMentions(text)]) {
     if (valid(mention) && !accepted.some((other) => overlaps(mention, other))) accepted.push(mention);
   }
   return accepted.sort((a, b) => a.index - b.index);
+}
+
+/** Counts of years, months or days ago, with the "today" of an anniversary (see AGO). */
+function agoMentions(text: string): DateMention[] {
+  if (!/\bago\b/i.test(text)) return [];
+  const mentions: DateMention[] = [];
+  for (const match of text.matchAll(AGO)) {
+    const relative = readRelativePhrase(match[0]);
+    if (relative) mentions.push({ index: match.index, text: match[0], relative });
+  }
+  return mentions;
 }
 
 /** True when chrono read a year written in the text, at the start or end of a range (not one it inferred, as for "this year"). */

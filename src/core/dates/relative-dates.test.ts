@@ -48,6 +48,13 @@ describe('resolveRelative', () => {
     expect(resolveRelative({ kind: 'year', offset: -1, sameMonth: true }, { year: 2019 })).toEqual({ date: { year: 2018 } });
   });
 
+  it('keeps the article\'s month and day for an anniversary ("sixty years ago today"), at the article\'s precision', () => {
+    expect(readRelativePhrase('Sixty years ago today')).toEqual({ kind: 'year', offset: -60, sameDay: true });
+    expect(resolveRelative({ kind: 'year', offset: -60, sameDay: true }, { year: 2015, month: 4, day: 12 })).toEqual({ date: { year: 1955, month: 4, day: 12 } });
+    expect(resolveRelative({ kind: 'year', offset: -1, sameDay: true }, { year: 2016, month: 2, day: 29 })).toEqual({ date: { year: 2015, month: 2 } });
+    expect(resolveRelative({ kind: 'year', offset: -40, sameDay: true }, { year: 2019 })).toEqual({ date: { year: 1979 } });
+  });
+
   it('counts months from the article\'s month, across the new year', () => {
     expect(resolveRelative({ kind: 'month', offset: -1 }, { year: 2019, month: 1 })).toEqual({ date: { year: 2018, month: 12 } });
   });

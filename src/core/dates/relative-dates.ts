@@ -3,10 +3,13 @@ import type { Direction } from './direction.js';
 
 /** A date phrase that only means something against the article's publication date. */
 export type RelativeDate =
-  /** this year, last year, next year, two years ago; "a year ago" keeps the article's month (`sameMonth`) */
-  | { kind: 'year'; offset: number; sameMonth?: boolean }
-  /** this month, earlier this month, last month, three months ago */
-  | { kind: 'month'; offset: number }
+  /**
+   * this year, last year, next year, two years ago; "a year ago" keeps the article's month (`sameMonth`),
+   * "sixty years ago today" its month and day (`sameDay`: the anniversary)
+   */
+  | { kind: 'year'; offset: number; sameMonth?: boolean; sameDay?: boolean }
+  /** this month, earlier this month, last month, three months ago; "six months ago today" keeps the article's day (`sameDay`) */
+  | { kind: 'month'; offset: number; sameDay?: boolean }
   /** today, tonight, this morning (0); yesterday, last night (-1); tomorrow (1); two days ago */
   | { kind: 'day'; offset: number }
   /** Thursday, last Thursday, next Thursday (0 = Sunday); without last/next, the sentence's direction or the nearest */
@@ -29,6 +32,27 @@ export interface ResolvedDate {
  */
 const NEAR_MONTHS = 2;
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const TEEN_WORDS: Record<string, number> = { eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19 };
+const TENS_WORDS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+/** A count of years, months or days as written: "2", "two", "sixty", "forty-five", "a hundred", "one hundred and fifty". */
+export const COUNT_PATTERN = `(?:\\d{1,3}|(?:(?:a|an|one|two|three)[ -]hundred(?:(?: and)?[ -](?:${Object.keys(TENS_WORDS).join('|')}|${Object.keys(TEEN_WORDS).join('|')}|one|two|three|four|five|six|seven|eight|nine|ten))?)|(?:${Object.keys(TENS_WORDS).join('|')})(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|${Object.keys(TEEN_WORDS).join('|')}|${Object.keys(NUMBER_WORDS).join('|')})`;
+
+/** The number a count matched by COUNT_PATTERN stands for. */
+export function readCount(text: string): number | undefined {
+  const words = text.toLowerCase().split(/[\s-]+/).filter((w) => w !== 'and');
+  if (words.length === 1 && /^\d+$/.test(words[0]!)) return Number(words[0]) || undefined;
+  let total = 0;
+  for (const [i, word] of words.entries()) {
+    if (word === 'hundred') total = (total || 1) * 100;
+    else if (i === 0 && (word === 'a' || word === 'an')) total += 1;
+    else {
+      const value = NUMBER_WORDS[word] ?? TEEN_WORDS[word] ?? TENS_WORDS[word];
+      if (value === undefined) return undefined;
+      total += value;
+    }
+  }
+  return total > 0 ? total : undefined;
+}
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const OFFSETS: Record<string, number> = { this: 0, last: -1, previous: -1, next: 1 };
 const DAY_WORDS: Record<string, number> = { today: 0, tonight: 0, this: 0, yesterday: -1, last: -1, tomorrow: 1 };
@@ -47,9 +71,11 @@ export function readRelativePhrase(phrase: string, direction?: Direction): Relat
   const text = phrase.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^(?:on|in|during) /, '');
   let match = /^(this|last|previous|next) (year|month)$/.exec(text);
   if (match) return { kind: match[2] as 'year' | 'month', offset: OFFSETS[match[1]!]! };
-  match = /^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}) (year|month|day)s? (?:ago|earlier)$/.exec(text);
+  match = new RegExp(`^(${COUNT_PATTERN}) (year|month|day)s? (?:ago|earlier)( today)?$`).exec(text);
   if (match) {
-    const count = NUMBER_WORDS[match[1]!] ?? Number(match[1]);
+    const count = readCount(match[1]!);
+    if (count === undefined) return undefined;
+    if (match[3] && match[2] !== 'day') return { kind: match[2] as 'year' | 'month', offset: -count, sameDay: true };
     if (match[2] === 'year' && count === 1) return { kind: 'year', offset: -1, sameMonth: true };
     return { kind: match[2] as 'year' | 'month' | 'day', offset: -count };
   }
@@ -76,11 +102,13 @@ export function resolveRelative(relative: RelativeDate, ref: PartialDate): Resol
   const { year, month } = ref;
   switch (relative.kind) {
     case 'year':
+      if (relative.sameDay) return { date: sameDay(year + relative.offset, month, ref.day) };
       return { date: relative.sameMonth && month !== undefined ? { year: year + relative.offset, month } : { year: year + relative.offset } };
     case 'month': {
       if (month === undefined) return relative.offset === 0 ? withNote({ year }, ref) : undefined;
       const index = year * 12 + month - 1 + relative.offset;
-      return { date: { year: Math.floor(index / 12), month: (index % 12) + 1 } };
+      const [y, m] = [Math.floor(index / 12), (index % 12) + 1];
+      return { date: relative.sameDay ? sameDay(y, m, ref.day) : { year: y, month: m } };
     }
     case 'month name':
       return resolveMonthName(relative, ref);
@@ -103,6 +131,12 @@ export function resolveRelative(relative: RelativeDate, ref: PartialDate): Resol
       return { date: dayToDate(day + shift) };
     }
   }
+}
+
+/** The article's month and day in another year or month, at the article's precision: a day that month lacks (29 February) leaves the month. */
+function sameDay(year: number, month: number | undefined, day: number | undefined): PartialDate {
+  if (month === undefined) return { year };
+  return day !== undefined && isRealDay(year, month, day) ? { year, month, day } : { year, month };
 }
 
 /**

@@ -92,6 +92,15 @@ describe('extractEvents', () => {
       expect(dates('It has been noted that last March, both capitals engaged in discussions.', '2019-07')).toEqual([['2019-03', null, 'month', true, 'last March']]);
     });
 
+    it('reads "sixty years ago today" as the article\'s day sixty years back, one event, and counts chrono-node does not read', () => {
+      expect(dates('Sixty years ago today, the announcement in Ann Arbor changed public health.', '2015-04-12')).toEqual([['1955-04-12', null, 'day', true, 'Sixty years ago today']]);
+      expect(dates('Forty years ago today, the commission signed its certificate.', '2019-12')).toEqual([['1979-12', null, 'month', true, 'Forty years ago today']]);
+      expect(dates('Six months ago today the law passed.', '2016-02-29')).toEqual([['2015-08-29', null, 'day', true, 'Six months ago today']]);
+      expect(dates('Forty-five years ago, the last case fell ill.', '2016')).toEqual([['1971', null, 'year', true, 'Forty-five years ago']]);
+      expect(dates('A hundred years ago the act passed.', '2016')).toEqual([['1916', null, 'year', true, 'A hundred years ago']]);
+      expect(dates('Some 2,000 years ago the Chinese used variolation.', '2016')).toEqual([]);
+    });
+
     it('resolves "earlier this month" to the article\'s month', () => {
       expect(dates('Earlier this month the two ministers met in Moscow.', '2021-04')).toEqual([['2021-04', null, 'month', true, 'Earlier this month']]);
     });

@@ -9,7 +9,7 @@ import type { Paragraph, SourceMeta } from '../types.js';
  * Version of the extraction rules. Sources whose events were extracted by an older version are
  * extracted again at start-up (events are derived from paragraphs, like the search index).
  */
-export const EVENT_EXTRACTOR_VERSION = 2;
+export const EVENT_EXTRACTOR_VERSION = 3;
 
 /** A dated statement of one paragraph. */
 export interface ExtractedEvent {
