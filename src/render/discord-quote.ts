@@ -3,6 +3,7 @@ import type { DiffSegment, QuoteResult } from '../core/quote/quote.js';
 import { ASKED_PREFIX } from './discord-ask.js';
 import { DISCORD_LIMITS as L, escapeForDiscord, truncate } from './limits.js';
 import { BUTTON_STYLE, button, buttonRows, type DiscordReply } from './discord-kit.js';
+import { joinSegments } from './text-quote.js';
 
 const COLOURS = { verbatim: 0x2e7d32, close: 0xf9a825, absent: 0x9e9e9e };
 const TITLES = { verbatim: 'Verbatim: word for word in the library', close: 'Close, not verbatim', absent: 'Not in the library' };
@@ -13,10 +14,10 @@ const FOOTER_MAX = 400;
 
 /** The quotation against the source: words the source has and the quotation lacks struck through, its own in bold. */
 export function diffMarkdown(diff: DiffSegment[]): string {
-  return diff.map((s) => {
+  return joinSegments(diff, diff.map((s) => {
     const text = escapeForDiscord(s.text);
     return s.kind === 'missing' ? `~~${text}~~` : s.kind === 'added' ? `**${text}**` : text;
-  }).join(' ');
+  }));
 }
 
 /**

@@ -3,7 +3,15 @@ import { wrap } from './text-ask.js';
 
 /** The quotation marked up against the source: `[-source words-]` the quotation lacks, `{+words+}` it adds. */
 export function markDiff(diff: DiffSegment[]): string {
-  return diff.map((s) => (s.kind === 'missing' ? `[-${s.text}-]` : s.kind === 'added' ? `{+${s.text}+}` : s.text)).join(' ');
+  return joinSegments(diff, diff.map((s) => (s.kind === 'missing' ? `[-${s.text}-]` : s.kind === 'added' ? `{+${s.text}+}` : s.text)));
+}
+
+/** Closing punctuation: a run starting with it follows the run before without a space ("{+get sick+}, and"). */
+const CLOSES = /^[,.;:!?)\]}”’»%]/u;
+
+/** A diff's runs, each as `shown`, joined by spaces except before a run that starts with closing punctuation. */
+export function joinSegments(diff: DiffSegment[], shown: string[]): string {
+  return shown.reduce((out, text, i) => (i === 0 ? text : `${out}${CLOSES.test(diff[i]!.text) ? '' : ' '}${text}`), '');
 }
 
 /** The verdict on a quotation as terminal text. */
