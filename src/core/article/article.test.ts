@@ -217,6 +217,18 @@ describe('parseArticle', () => {
     expect(guessed.paragraphs.map((p) => p.text)).toEqual(['A zeppelin landed in Karachi on Monday.']);
   });
 
+  it('reads a lower-case "by" line, a labelled date line and a byline with its date as metadata, and drops them', () => {
+    const labelled = parseArticle('The Difference Engine\nby Charles Webb\nPublished: 12 May 2020\n\nBabbage began work in 1822.\n', 'a.txt');
+    expect(labelled.meta).toMatchObject({ id: 'webb-2020', title: 'The Difference Engine', author: 'Charles Webb', date: '2020-05-12' });
+    expect(labelled.paragraphs.map((p) => p.text)).toEqual(['Babbage began work in 1822.']);
+    const withDate = parseArticle('Ada Lovelace\'s Notes\n\nWritten by Grace Liu | 2019-10-08\n\nIn 1843 Ada Lovelace published her notes.\n', 'b.txt');
+    expect(withDate.meta).toMatchObject({ id: 'liu-2019', author: 'Grace Liu', date: '2019-10-08', dateNote: 'guessed from the date printed with the byline "Written by Grace Liu | 2019-10-08"' });
+    expect(withDate.dropped).toContainEqual({ kind: 'byline', text: 'Written by Grace Liu | 2019-10-08' });
+    const page = parseArticle({ format: 'html', meta: { title: 'Colossus', author: 'Owen Pryce' }, blocks: [{ text: 'By Owen Pryce · 18 January 2018' }, { text: 'Colossus first worked in December 1943.' }] }, 'c.html');
+    expect(page.meta).toMatchObject({ id: 'pryce-2018', date: '2018-01-18' });
+    expect(page.paragraphs.map((p) => p.text)).toEqual(['Colossus first worked in December 1943.']);
+  });
+
   it('makes a guessed id from the author and date front matter gives, as from a document\'s metadata', () => {
     const article = parseArticle('---\ntitle: The Race Against Polio\nauthor: Daniel Okafor\ndate: 2015-04-12\n---\nIn 1952 polio struck.\n', 'polio.md');
     expect(article.meta).toMatchObject({ id: 'okafor-2015', title: 'The Race Against Polio', author: 'Daniel Okafor', date: '2015-04-12' });

@@ -11,11 +11,20 @@ interface LineRule {
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const WEEKDAY = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day';
 
-/** A line that is only a date, as page headers print the day the page was viewed. */
-export const DATE_LINE = new RegExp(
-  `^(?:${WEEKDAY},?\\s+)?(?:${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})$`,
-  'i',
-);
+/** A printed date: "Saturday, April 13, 2024", "12 May 2020", "2019-10-08". */
+const DATE = `(?:${WEEKDAY},?\\s+)?(?:${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})`;
+/** What may label a date printed on its own line: "Published: 12 May 2020", "Posted on May 12, 2020". */
+const DATE_LABEL = '(?:(?:First\\s+)?Published|Posted|Dated?)(?:\\s+on)?\\s*:?\\s+';
+
+/** A line that is only a date (perhaps labelled), as page headers print the day the page was viewed. */
+export const DATE_LINE = new RegExp(`^(?:${DATE_LABEL})?(${DATE})$`, 'i');
+
+const NAME = "\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*){0,3}";
+/**
+ * A byline: the author's name (group 1), perhaps with the date after it (group 2): "By Jane Smith",
+ * "by Jane Smith", "Written by Jane Smith | 2019-10-08", "By Jane Smith · 18 January 2018".
+ */
+export const BYLINE = new RegExp(`^(?:Written\\s+)?[Bb]y\\s+(${NAME})(?:\\s*[|·•,–—-]\\s*(?:${DATE_LABEL})?(${DATE}))?\\s*$`, 'u');
 
 /** Line rules in the order they are tried; the first that matches names the kind. */
 export const LINE_RULES: readonly LineRule[] = [
@@ -24,7 +33,7 @@ export const LINE_RULES: readonly LineRule[] = [
   { kind: 'page date', test: DATE_LINE },
   { kind: 'read more', test: /^(?:Read more|Also read|See also|Related)\s*:/i },
   { kind: 'comments', test: /^(?:Leave a (?:Reply|Comment)|Your email address will not be published.*|Similar Posts|Related Posts|Share this:?|Comments?)\s*$/i },
-  { kind: 'byline', test: /^By(?:\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})?\s*$/u },
+  { kind: 'byline', test: new RegExp(`^By\\s*$|${BYLINE.source}`, 'u') },
   { kind: 'source line', test: /^Source:\s*\S.{0,80}$/i },
 ];
 

@@ -1,5 +1,5 @@
 import { chrono } from '../dates/chrono.js';
-import { DATE_LINE } from './boilerplate.js';
+import { BYLINE, DATE_LINE } from './boilerplate.js';
 import type { SourceMeta } from '../types.js';
 
 /** Metadata guessed from an article without front matter, with where each guess came from. */
@@ -8,7 +8,6 @@ export interface GuessedMeta extends Partial<SourceMeta> {
 }
 
 const TITLE_SUFFIX = /\s+[\u2013\u2014-]\s+(?:Op-?Ed|Opinion|Analysis|Editorial|Comment)$/i;
-const BYLINE = /^By\s+(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})\s*$/u;
 /** A closing author bio: "*Sabah Aslam is the Founder of ...", a name of two to four words. */
 const BIO = /^\*?\s*(\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){1,3})\s+is\s+(?:a|an|the)\b/u;
 const MAX_TITLE_WORDS = 25;
@@ -29,21 +28,27 @@ export function guessMeta(allLines: string[], blocks: string[], file: string, kn
     guess.title = firstLine.replace(TITLE_SUFFIX, '');
     guess.from.title = 'the first line';
   }
-  const byline = allLines.map((line) => BYLINE.exec(line)?.[1]).find(Boolean);
+  const bylines = allLines.map((line) => BYLINE.exec(line));
+  const byline = bylines.map((match) => match?.[1]).find(Boolean);
   const bio = blocks.slice(-3).map((block) => BIO.exec(block)?.[1]).find(Boolean);
   if (known.author) guess.author = known.author;
   else if (byline || bio) {
     guess.author = byline ?? bio;
     guess.from.author = byline ? 'a "By" line' : 'the author\'s bio';
   }
-  const dateLine = known.date ? undefined : allLines.find((line) => DATE_LINE.test(line));
-  const parsed = dateLine ? chrono().strict.parse(dateLine)[0]?.start : undefined;
+  // The first date printed on a line of its own or after a byline ("By Jane Smith | 2019-10-08").
+  const at = known.date ? -1 : allLines.findIndex((line, i) => DATE_LINE.test(line) || bylines[i]?.[2] !== undefined);
+  const dateLine = at >= 0 ? allLines[at] : undefined;
+  const printed = dateLine && (DATE_LINE.exec(dateLine)?.[1] ?? bylines[at]![2]!);
+  const parsed = printed ? chrono().strict.parse(printed)[0]?.start : undefined;
   if (known.date) guess.date = known.date;
   else if (dateLine && parsed) {
     // The printed components, not a Date: a Date would shift the day by the machine's time zone.
     const pad = (n: number | null) => String(n ?? 0).padStart(2, '0');
     guess.date = `${parsed.get('year')}-${pad(parsed.get('month'))}-${pad(parsed.get('day'))}`;
-    guess.from.date = `the printed date "${dateLine}" (a page header may print the day it was viewed)`;
+    guess.from.date = DATE_LINE.test(dateLine)
+      ? `the printed date "${dateLine}" (a page header may print the day it was viewed)`
+      : `the date printed with the byline "${dateLine}"`;
   }
   const stem = slugify(guess.author?.split(/\s+/).pop() ?? guess.title?.split(/\s+/).slice(0, 3).join(' ') ?? '');
   guess.id = stem ? [stem, guess.date?.slice(0, 4)].filter(Boolean).join('-') : slugify(file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''));
