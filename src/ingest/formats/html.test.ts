@@ -79,6 +79,14 @@ describe('extractArticle on a web page', () => {
     expect(article.warnings).toEqual(['id guessed from the author or title and the year: "smith-2019"']);
   });
 
+  it('takes the heading for the title when the page\'s <title> is the heading and the site\'s name', async () => {
+    const html = (title: string) => `<html><head><title>${title}</title></head><body><nav><a href="/">Home</a></nav><article><h1>Colossus at Bletchley Park</h1>
+<p>${ARTICLE[0]}</p><p>${ARTICLE[1]}</p></article></body></html>`;
+    expect((await page(html('Colossus at Bletchley Park - Computing Past'))).meta.title).toBe('Colossus at Bletchley Park');
+    expect((await page(html('Colossus at Bletchley Park | Computing Past Magazine'))).meta.title).toBe('Colossus at Bletchley Park');
+    expect((await page(html('Colossus at Bletchley Park and its successors'))).meta.title).toBe('Colossus at Bletchley Park and its successors');
+  });
+
   it('guesses what a page without metadata leaves out, as for text', async () => {
     const bare = `<html><body><p>Zeppelins over Karachi</p><p>By Jane Smith</p><p>${ARTICLE[0]}</p><p>${ARTICLE[1]}</p><p>${ARTICLE[3]}</p></body></html>`;
     const article = parseArticle(await page(bare), 'bare.html');

@@ -43,12 +43,15 @@ export function extractHtml(html: string, name: string): { blocks: TextBlock[]; 
   let hasScript: boolean;
   let article: ReturnType<Readability<unknown>['parse']>;
   let blocks: TextBlock[];
+  let heading: string | undefined;
   try {
     const { document } = parseHTML(html);
     removeConsentBanners(document);
     const body = document.body as unknown as DomNode | null;
     visible = body ? htmlBlocks(body) : [];
     hasScript = document.querySelector('script') !== null;
+    // Read before Readability, which takes the page apart.
+    heading = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
     article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { serializer: (node) => node }).parse();
     blocks = article?.content ? htmlBlocks(article.content as unknown as DomNode) : [];
   } catch {
@@ -59,7 +62,7 @@ export function extractHtml(html: string, name: string): { blocks: TextBlock[]; 
     if (visible.length === 0 && hasScript) throw new UserError(`${name} has no article text: the page is all script (its text is built in the browser); save it from the browser once it shows the article.`);
     throw new UserError(`${name} has no article text.`);
   }
-  return { blocks, meta: pageMeta(article) };
+  return { blocks, meta: pageMeta(article, heading) };
 }
 
 /** Removes cookie and consent banners: short elements named for consent, and consent dialogs. */
@@ -72,10 +75,15 @@ function removeConsentBanners(document: ReturnType<typeof parseHTML>['document']
   }
 }
 
-/** What Readability found in the page's metadata, tidied: "By Jane Smith" is Jane Smith; the date as YYYY-MM-DD. */
-function pageMeta(article: ReturnType<Readability<unknown>['parse']>): DocumentMeta {
+/**
+ * What Readability found in the page's metadata, tidied: "By Jane Smith" is Jane Smith; the date as
+ * YYYY-MM-DD; a title that is the page's heading and the site's name ("Colossus at Bletchley Park -
+ * Computing Past", which Readability keeps whole when the site's name has two words) is the heading.
+ */
+function pageMeta(article: ReturnType<Readability<unknown>['parse']>, heading?: string): DocumentMeta {
   const meta: DocumentMeta = {};
-  const title = article?.title?.replace(/\s+/g, ' ').trim();
+  let title = article?.title?.replace(/\s+/g, ' ').trim();
+  if (title && heading && title.length > heading.length && title.startsWith(heading) && /^\s+[-|–—·»]+\s+\S/.test(title.slice(heading.length))) title = heading;
   if (title) meta.title = title;
   const author = article?.byline?.replace(/\s+/g, ' ').replace(/^by\s+/i, '').replace(/[\s|,;:–—-]+$/, '').trim();
   if (author && author.length <= 100 && /\p{L}/u.test(author)) meta.author = author;
