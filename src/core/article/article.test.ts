@@ -178,6 +178,7 @@ describe('parseArticle', () => {
     ['a front-matter line that is not key: value', '---\nid: a\nno colon here\n---\nText.', 'front matter in bad.txt, line 3, is not "key: value": "no colon here"'],
     ['a bad id', '---\nid: Bad_Id\ntitle: b\n---\nText.', 'bad.txt has an invalid id "Bad_Id": use lower-case letters, digits and dashes'],
     ['a bad date', '---\nid: a\ntitle: b\ndate: 2018-13\n---\nText.', 'bad.txt has a date "2018-13" that is not YYYY, YYYY-MM or YYYY-MM-DD'],
+    ['a bad date and no id', '---\ntitle: Bad date\ndate: May 2020\n---\nText.', 'bad.txt has a date "May 2020" that is not YYYY, YYYY-MM or YYYY-MM-DD'],
     ['nothing left after boilerplate', '---\nid: a\ntitle: b\n---\nLeave a Reply\n\nSimilar Posts', 'bad.txt has no article text after removing boilerplate'],
     ['NUL bytes', '---\nid: a\ntitle: b\n---\nText\u0000more text.', 'bad.txt is not a text file (it contains NUL bytes)'],
     ['an empty file', '', 'bad.txt has no title'],

@@ -111,11 +111,12 @@ function resolveMeta(fields: Record<string, string>, given: DocumentMeta, file: 
     dateNote: fields.date_note ?? (fields.date === undefined && given.date === undefined && guessed().date ? `guessed from ${guessed().from.date}` : undefined),
     url: fields.url ?? given.url,
   };
-  if (!SOURCE_ID.test(meta.id)) throw new ArticleError(`${file} has an invalid id ${JSON.stringify(meta.id)}: use lower-case letters, digits and dashes`);
-  if (!meta.title) throw new ArticleError(`${file} has no title`);
+  // The date first: an id guessed from a malformed date is malformed for that reason.
   if (meta.date !== undefined && !DATE.test(meta.date)) {
     throw new ArticleError(`${file} has a date ${JSON.stringify(meta.date)} that is not YYYY, YYYY-MM or YYYY-MM-DD`);
   }
+  if (!SOURCE_ID.test(meta.id)) throw new ArticleError(`${file} has an invalid id ${JSON.stringify(meta.id)}: use lower-case letters, digits and dashes`);
+  if (!meta.title) throw new ArticleError(`${file} has no title`);
   return { meta: dropUndefined(meta), warnings };
 }
 
