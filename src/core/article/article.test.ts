@@ -230,12 +230,16 @@ describe('parseArticle', () => {
     expect(page.paragraphs.map((p) => p.text)).toEqual(['Colossus first worked in December 1943.']);
   });
 
-  it('makes a guessed id from the author and date front matter gives, as from a document\'s metadata', () => {
+  it('makes a guessed id from the first author\'s family name and the date front matter gives, as from a document\'s metadata', () => {
     const article = parseArticle('---\ntitle: The Race Against Polio\nauthor: Daniel Okafor\ndate: 2015-04-12\n---\nIn 1952 polio struck.\n', 'polio.md');
     expect(article.meta).toMatchObject({ id: 'okafor-2015', title: 'The Race Against Polio', author: 'Daniel Okafor', date: '2015-04-12' });
     expect(article.warnings).toEqual(['id guessed from the author or title and the year: "okafor-2015"']);
     const untitledAuthor = parseArticle('---\ntitle: ENIAC and the First Programmers\ndate: 2016\n---\nSix women programmed it.\n', 'eniac.md');
     expect(untitledAuthor.meta.id).toBe('eniac-and-the-2016');
+    const inverted = parseArticle('---\ntitle: Vaccines\nauthor: "O\'Brien, Kate"\ndate: 2012\n---\nText.\n', 'v.md');
+    expect(inverted.meta.id).toBe('o-brien-2012');
+    const two = parseArticle('---\ntitle: Vaccines\nauthor: Jane Smith and John Doe\ndate: 2012\n---\nText.\n', 'v.md');
+    expect(two.meta.id).toBe('smith-2012');
   });
 
   it('guesses what a document\'s metadata leaves out as for text, with a warning for each guess', () => {

@@ -1,5 +1,6 @@
 import { chrono } from '../dates/chrono.js';
 import { BYLINE, DATE_LINE } from './boilerplate.js';
+import { parseAuthors } from '../sources/reference-parts.js';
 import type { SourceMeta } from '../types.js';
 
 /** Metadata guessed from an article without front matter, with where each guess came from. */
@@ -50,7 +51,9 @@ export function guessMeta(allLines: string[], blocks: string[], file: string, kn
       ? `the printed date "${dateLine}" (a page header may print the day it was viewed)`
       : `the date printed with the byline "${dateLine}"`;
   }
-  const stem = slugify(guess.author?.split(/\s+/).pop() ?? guess.title?.split(/\s+/).slice(0, 3).join(' ') ?? '');
+  // The first author's family name, as the references read it: "Kate O'Brien" and "O'Brien, Kate" are o-brien, "Jane Smith and John Doe" smith.
+  const family = parseAuthors(guess.author)[0]?.family;
+  const stem = slugify(family ?? guess.title?.split(/\s+/).slice(0, 3).join(' ') ?? '');
   guess.id = stem ? [stem, guess.date?.slice(0, 4)].filter(Boolean).join('-') : slugify(file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''));
   guess.from.id = stem ? 'the author or title and the year' : 'the file name';
   return guess;
