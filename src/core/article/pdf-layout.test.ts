@@ -26,6 +26,15 @@ describe('layoutPdfText', () => {
     expect(blocks).toEqual([{ text: 'The delegation discussed international trade and Indo-Pakistani relations in a committee.', page: 1 }]);
   });
 
+  it('ends a paragraph at a line under half the width before a capital though it ends no sentence: a byline, a date line', () => {
+    const { blocks } = layoutPdfText([page(['by Samuel Ortiz', 'Published: 3 March 2017', 'Philip Drinker and Louis Shaw demonstrated the first iron lung at',
+      'Harvard in 1928, to the great surprise of the', 'Boston physicians and engineers who came to watch it work that day. The',
+      'machine pushed and pulled air by changing the pressure around the body of', 'the patient, who lay inside it with only the head left outside the tank.',
+      'The machines filled entire wards during the epidemics of the fifties, and nurses', 'worked through portholes in their sides.'])]);
+    expect(blocks.map((b) => b.text)).toEqual(['by Samuel Ortiz', 'Published: 3 March 2017',
+      'Philip Drinker and Louis Shaw demonstrated the first iron lung at Harvard in 1928, to the great surprise of the Boston physicians and engineers who came to watch it work that day. The machine pushed and pulled air by changing the pressure around the body of the patient, who lay inside it with only the head left outside the tank. The machines filled entire wards during the epidemics of the fifties, and nurses worked through portholes in their sides.']);
+  });
+
   it('starts a paragraph at an indented line even without a wider gap', () => {
     const { blocks } = layoutPdfText([page(['The first paragraph runs over two lines of', 'text and ends here.', { text: 'The second starts indented and runs on to', x: 90 }, 'a second line.'])]);
     expect(blocks.map((b) => b.text)).toEqual(['The first paragraph runs over two lines of text and ends here.', 'The second starts indented and runs on to a second line.']);

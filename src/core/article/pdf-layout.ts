@@ -135,8 +135,17 @@ function startsParagraph(previous: Line, line: Line, lineGap: number, width: num
   return gap <= 0 || gap > Math.max(lineGap * 1.4, size * 1.6) ||
     Math.abs(previous.fontSize - line.fontSize) > 0.15 * size ||
     line.x - previous.x > 0.8 * size ||
-    (SENTENCE_END.test(previous.text) && previous.right - previous.x < 0.7 * width);
+    (SENTENCE_END.test(previous.text) && previous.right - previous.x < 0.7 * width) ||
+    (SHORT_LINE_ENDS.test(previous.text) && /^\p{Lu}/u.test(line.text) && previous.right - previous.x < 0.5 * width);
 }
+
+/**
+ * A line under half the body's width ending in a word or number, before a line starting with a
+ * capital, ends its paragraph though it ends no sentence: a byline ("by Samuel Ortiz"), a date line,
+ * a heading above its text. (Half, not the 0.7 of a sentence's end: a ragged line of running text
+ * may end short of the margin before a name.)
+ */
+const SHORT_LINE_ENDS = /[\p{L}\p{N}]$/u;
 
 /** True when a paragraph left open (no sentence end, or a hyphen) goes on in the next, which starts in lower case. */
 function continues(before: string, after: string): boolean {
