@@ -141,6 +141,7 @@ function buildView(shared: Shared, library: string, search: ParagraphSearch, for
     timelineDeps: {
       retrieval: search,
       synonyms: shared.synonyms,
+      thesaurus,
       listEvents: (limit) => (events.hasMoreThan(limit, library) ? undefined : events.listEvents(library)),
       listEventsOf: (ids) => events.listEventsOf(ids, library),
       listEventsOfSource: (id) => {

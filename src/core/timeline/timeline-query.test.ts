@@ -85,6 +85,14 @@ describe('buildTimeline', () => {
     expect(lines({ topic: 'Shoigu in Paris' })).toEqual([]);
   });
 
+  it('reads a misspelt topic as /ask reads a misspelt question: "gas pipline" is the pipeline', () => {
+    const library = deps();
+    // Terms are stems, as the index holds them.
+    const typos: Record<string, string> = { piplin: 'pipelin' };
+    const corrected: TimelineDeps = { ...library, retrieval: { ...library.retrieval, correct: (term) => typos[term] } };
+    expect(buildTimeline(corrected, { topic: 'gas pipline' }).events.map((e) => e.citations.map((c) => c.citation).join(' '))).toEqual(['[observer-2021 ¶25]']);
+  });
+
   it('keeps events a source reports, with every citation, so a disagreement stays visible', () => {
     expect(lines({ sourceId: 'aslam-2019' })).toEqual([['1948-05-01', '[aslam-2019 ¶2]', null]]);
     expect(lines({ sourceId: 'observer-2021' })).toEqual([AGREEMENT, ['2018-09-27', '[observer-2021 ¶25]', null]]);

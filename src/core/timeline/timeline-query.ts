@@ -1,7 +1,8 @@
 import { QuestionError } from '../errors.js';
 import { createSummaryComparer } from './event-similarity.js';
-import { analyzeQuery, conceptMatched, type QueryConcept, type SynonymTable } from '../search/query.js';
+import { analyzeQuery, conceptMatched, type QueryConcept, type SynonymTable, type Thesaurus } from '../search/query.js';
 import type { Retrieval } from '../search/rank.js';
+import { correctTypos } from '../search/ask.js';
 import { extractTerms } from '../language/terms.js';
 import { quoteInput, stripControlCharacters, stripMarkup } from '../language/text.js';
 import { MAX_CONFLICT_YEARS, mergeEvents, withinYears, type SourcedEvent, type TimelineEvent } from './timeline.js';
@@ -31,6 +32,8 @@ const MAX_YEAR_SPAN = 200;
 export interface TimelineDeps {
   retrieval: Retrieval;
   synonyms: SynonymTable;
+  /** Tells English words from names when correcting a topic's typos, as for /ask. */
+  thesaurus?: Thesaurus;
   /** Every event of the library; `undefined` when there are more than `limit`. */
   listEvents(limit: number): SourcedEvent[] | undefined;
   /** The events of the given paragraphs only (a topic's timeline need not read the whole library's). */
@@ -116,7 +119,8 @@ function validate(deps: TimelineDeps, topic: string | undefined, options: Timeli
   if (options.sourceId !== undefined && !deps.getSource(options.sourceId)) throw new QuestionError(`There is no source ${quoteInput(options.sourceId)} in the library.`);
   if (topic === undefined) return undefined;
   if (topic.length > MAX_TOPIC_LENGTH) throw new QuestionError(`The topic is ${topic.length} characters long; keep it under ${MAX_TOPIC_LENGTH}.`);
-  const concepts = analyzeQuery(stripMarkup(topic), deps.synonyms);
+  // Typos corrected as /ask corrects them ("smalpox" finds smallpox), without /ask's thesaurus words: a filter stays strict.
+  const concepts = correctTypos(analyzeQuery(stripMarkup(topic), deps.synonyms), deps.retrieval, deps.thesaurus);
   if (concepts.length === 0) throw new QuestionError('The topic has no words to search for (only common words like "the" or "of"): name what the events should be about.');
   return concepts;
 }
