@@ -228,6 +228,8 @@ describe('parseArticle', () => {
     const page = parseArticle({ format: 'html', meta: { title: 'Colossus', author: 'Owen Pryce' }, blocks: [{ text: 'By Owen Pryce · 18 January 2018' }, { text: 'Colossus first worked in December 1943.' }] }, 'c.html');
     expect(page.meta).toMatchObject({ id: 'pryce-2018', date: '2018-01-18' });
     expect(page.paragraphs.map((p) => p.text)).toEqual(['Colossus first worked in December 1943.']);
+    const wrapped = parseArticle('---\nid: a\ntitle: A\n---\nThe treaty was signed in Moscow on Friday\nby Sergey Lavrov.\n\nIt came into force in May.\n', 'a.txt');
+    expect(wrapped.paragraphs.map((p) => p.text)).toEqual(['The treaty was signed in Moscow on Friday\nby Sergey Lavrov.', 'It came into force in May.']);
   });
 
   it('makes a guessed id from the first author\'s family name and the date front matter gives, as from a document\'s metadata', () => {

@@ -22,9 +22,10 @@ export const DATE_LINE = new RegExp(`^(?:${DATE_LABEL})?(${DATE})$`, 'i');
 const NAME = "\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*){0,3}";
 /**
  * A byline: the author's name (group 1), perhaps with the date after it (group 2): "By Jane Smith",
- * "by Jane Smith", "Written by Jane Smith | 2019-10-08", "By Jane Smith · 18 January 2018".
+ * "by Jane Smith", "Written by Jane Smith | 2019-10-08", "By Jane Smith · 18 January 2018". Not a
+ * line "by ..." ending a sentence: the last line of a hard-wrapped paragraph ("by Sergey Lavrov.").
  */
-export const BYLINE = new RegExp(`^(?:Written\\s+)?[Bb]y\\s+(${NAME})(?:\\s*[|·•,–—-]\\s*(?:${DATE_LABEL})?(${DATE}))?\\s*$`, 'u');
+export const BYLINE = new RegExp(`^(?!by\\b.*\\.\\s*$)(?:Written\\s+)?[Bb]y\\s+(${NAME})(?:\\s*[|·•,–—-]\\s*(?:${DATE_LABEL})?(${DATE}))?\\s*$`, 'u');
 
 /** Line rules in the order they are tried; the first that matches names the kind. */
 export const LINE_RULES: readonly LineRule[] = [
