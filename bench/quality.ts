@@ -6,7 +6,8 @@
  * annotated news articles of bench/timeline-news.json and the widest merged lines (bench/timeline-news.ts); then the
  * held-out student questions (bench/student-questions.json, then bench/more-student-questions.json)
  * against plain FTS5 on the same library;
- * then, with --squad, SQuAD 2.0 articles (bench/squad.ts) and, with --cranfield, the Cranfield
+ * then, with --squad, SQuAD 2.0 articles (bench/squad.ts) and the student questions about them
+ * (bench/squad-student-questions.json) and, with --cranfield, the Cranfield
  * collection, each against plain FTS5.
  * Usage: npm run bench:quality [-- --verbose] [--generated <paragraphs>] [--squad <folder>] [--cranfield <folder>]
  * (--generated: the size of the generated library whose merged timeline is measured, 10,000 by default.)
@@ -22,6 +23,7 @@ import { projectRoot } from '../src/store/paths.js';
 import { answerKeys, type runAbsentTopics } from './ask-scores.js';
 import { runCranfield } from './cranfield-run.js';
 import { runSquad } from './squad.js';
+import { SQUAD_STUDENT_FILE, type SquadStudentSet } from './squad-student.js';
 import { runStudentSet, type StudentSet } from './student-set.js';
 import { printNewsTimelineBench, type NewsArticle } from './timeline-news.js';
 import { printTimelineBench } from './timeline-quality.js';
@@ -106,7 +108,8 @@ function printStudentSet(ctx: AppContext, root: string, verbose: boolean, file =
 }
 
 async function printSquad(root: string, folder: string, verbose: boolean): Promise<void> {
-  const run = await runSquad(folder, absentTopics(root, 'squad'));
+  const studentSet = JSON.parse(readFileSync(join(root, SQUAD_STUDENT_FILE), 'utf8')) as SquadStudentSet;
+  const run = await runSquad(folder, absentTopics(root, 'squad'), studentSet);
   console.log(`\nSQuAD 2.0 (${run.articles} articles, ${run.paragraphs} paragraphs, ${run.answerable} answerable and ${run.unanswerable} unanswerable questions; recall and MRR@10 of the question's paragraph):`);
   if (run.issues.length > 0) console.log(`Ingest differs from SQuAD: ${run.issues.join('; ')}`);
   else console.log('Ingest kept every SQuAD paragraph, in order, with its text.');
@@ -121,6 +124,23 @@ async function printSquad(root: string, folder: string, verbose: boolean): Promi
       if (bot.sentenceOk && bot.rank === 1) continue;
       const top = bot.reply.passages[0];
       console.log(`${q.id} rank ${bot.rank || '-'} sentence ${bot.sentenceOk ? 'ok' : 'MISS'}${bot.refused ? ' REFUSED' : ''} top ${top ? `${top.sourceId} ¶${top.paragraph}` : '-'} | ${q.question} | ${q.answers[0]?.text} | ${bot.reply.answer?.text.slice(0, 100) ?? '-'}`);
+    }
+  }
+  if (run.student) printSquadStudentSet(run.student, verbose);
+}
+
+/** The student-worded questions about the SQuAD articles (bench/squad-student-questions.json) against FTS5. */
+function printSquadStudentSet(run: NonNullable<Awaited<ReturnType<typeof runSquad>>['student']>, verbose: boolean): void {
+  console.log(`\nHeld-out student questions about the SQuAD articles: ${run.answerable} answerable, ${run.absent} absent topics (${SQUAD_STUDENT_FILE}; unanswerableRefused is the absent topics refused)`);
+  console.table(run.rows);
+  console.table(run.failureCounts);
+  for (const [failure, ids] of Object.entries(run.failed)) if (ids.length > 0) console.log(`research-bot, ${failure}: ${ids.join(', ')}`);
+  if (run.absentNotRefused.length > 0) console.log(`research-bot, absent topic not refused: ${run.absentNotRefused.join(', ')}`);
+  if (verbose) {
+    for (const { q, bot } of run.outcomes) {
+      if (bot.sentenceOk && bot.rank === 1) continue;
+      const top = bot.reply.passages[0];
+      console.log(`${q.id} rank ${bot.rank || '-'} sentence ${bot.sentenceOk ? 'ok' : 'MISS'}${bot.refused ? ' REFUSED' : ''} top ${top ? `${top.sourceId} ¶${top.paragraph}` : '-'} | ${q.question} | ${q.answers[0]?.answer} | ${bot.reply.answer?.text.slice(0, 100) ?? '-'}`);
     }
   }
 }

@@ -15,6 +15,7 @@ import { createLogger } from '../src/app/log.js';
 import { openAtStart } from '../src/ingest/prepare.js';
 import { askBot, askFts5, countFailures, countLevels, libraryParagraphs, runAbsentTopics, score, summarise, type Outcome, type Reply } from './ask-scores.js';
 import { FTS5_SYSTEM, Fts5ParagraphBaseline } from './fts5-baseline.js';
+import { runSquadStudentSet, type SquadStudentSet } from './squad-student.js';
 
 interface SquadQuestion { id: string; question: string; is_impossible?: boolean; answers: { text: string }[] }
 interface SquadArticle { title: string; paragraphs: { context: string; qas: SquadQuestion[] }[] }
@@ -74,10 +75,11 @@ function phraseFigures(answers: { gold: string[]; reply: Reply }[]): { withPhras
 }
 
 /**
- * Scores research-bot and the FTS5 baseline on the SQuAD articles in `folder`, and asks both the
- * `absent` questions (topics those articles lack).
+ * Scores research-bot and the FTS5 baseline on the SQuAD articles in `folder`, asks both the
+ * `absent` questions (topics those articles lack), and, when given, the student-worded questions
+ * about the same articles (bench/squad-student.ts).
  */
-export async function runSquad(folder: string, absent: string[] = []) {
+export async function runSquad(folder: string, absent: string[] = [], studentSet?: SquadStudentSet) {
   const articles = (JSON.parse(readFileSync(join(folder, SQUAD_FILE), 'utf8')) as { data: SquadArticle[] }).data;
   const temp = mkdtempSync(join(tmpdir(), 'research-bot-squad-'));
   try {
@@ -103,6 +105,7 @@ export async function runSquad(folder: string, absent: string[] = []) {
       });
       const unanswerable = questions.filter(({ q }) => q.is_impossible).map(({ q }) => ({ q, bot: askBot(ctx.askDeps, q.question), fts5: askFts5(baseline, q.question) }));
       const absentTopics = runAbsentTopics(ctx.askDeps, baseline, absent);
+      const student = studentSet ? runSquadStudentSet(ctx.askDeps, baseline, keysOf, studentSet) : undefined;
       baseline.close();
       const figures = (system: 'bot' | 'fts5') => ({
         ...summarise(answerable.map((x) => x[system]), unanswerable.map((x) => x[system].refused)),
@@ -131,6 +134,7 @@ export async function runSquad(folder: string, absent: string[] = []) {
         /** research-bot's answers to answerable questions with a bold phrase, and how many of those phrases overlap a gold answer. */
         phrases: phraseFigures(answerable.map(({ q, bot }) => ({ gold: q.answers.map((a) => foldText(a.text)), reply: bot.reply }))),
         absentTopics,
+        student,
         outcomes: { answerable, unanswerable },
       };
     } finally {
