@@ -21,4 +21,14 @@ describe('chooseSentence', () => {
     expect(chooseSentence(question, 'The machine of Turing reads a tape.').pairs).toBe(0);
     expect(chooseSentence(question, 'A Turing machine. Machine tape is long.').pairs).toBe(1);
   });
+
+  it('chooses the sentence with the rarest question word, and scores the passage by its best plain share', () => {
+    // turing, machine and keep weigh 1 each, symbols 2.5: plainly the first sentence says 3 of 5.5 and
+    // the second 2.5; squared, the first says 3 of 9.25 and the second 6.25.
+    const rare: Retrieval = { ...flat, idf: (term) => (term === 'symbol' ? 2.5 : 1) };
+    const question = shapeQuestion(rare, analyzeQuery('What does a Turing machine keep its symbols on?', { groups: [] }), 'What does a Turing machine keep its symbols on?');
+    const choice = chooseSentence(question, 'A Turing machine keeps a state. It writes symbols on a tape.');
+    expect(choice.text).toBe('It writes symbols on a tape.');
+    expect(choice.score).toBeCloseTo(3 / 5.5, 5);
+  });
 });
