@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anyText } from '../../../test/arbitraries.js';
-import { cleanInput, quoteInput, stripMarkup } from './text.js';
+import { cleanInput, quoteInput, sentenceSegments, splitSentences, stripMarkup } from './text.js';
 
 describe('cleanInput', () => {
   it('removes control characters and lone surrogates and collapses line breaks to spaces', () => {
@@ -36,5 +36,24 @@ describe('stripMarkup', () => {
       expect(stripped).not.toMatch(/<@!?&?\d+>|<#\d+>|<a?:\w+:\d+>|[*_~\u0060>]|\|\||\p{Extended_Pictographic}/u);
     }), { numRuns: 300 });
     expect(stripMarkup('ⓜ Ⓜ')).toBe('ⓜ');
+  });
+});
+
+describe('splitSentences', () => {
+  it('does not end a sentence at an initial or an abbreviation in capitals', () => {
+    expect(splitSentences('It was signed by the governor John B. Weller. It passed.')).toEqual(['It was signed by the governor John B. Weller.', 'It passed.']);
+    expect(splitSentences('They hold the U.S. Open of Surfing. It is big.')).toEqual(['They hold the U.S. Open of Surfing.', 'It is big.']);
+  });
+
+  it('still ends a sentence at a numeral I', () => {
+    expect(splitSentences('They served under Bohemund I. Later they left.')).toEqual(['They served under Bohemund I.', 'Later they left.']);
+  });
+
+  it('cuts every text into segments that put it back together, in order', () => {
+    fc.assert(fc.property(fc.string(), (text) => {
+      const segments = sentenceSegments(text);
+      expect(segments.map((s) => s.segment).join('')).toBe(text);
+      segments.forEach((s) => expect(text.slice(s.index, s.index + s.segment.length)).toBe(s.segment));
+    }));
   });
 });

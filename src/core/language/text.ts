@@ -66,9 +66,27 @@ export interface SentenceSegment {
 /** The segments of the last text asked for: ingestion splits a paragraph for repeats, then again for each event's summary. */
 let lastSegments: { text: string; segments: SentenceSegment[] } | undefined;
 
-/** Cuts text into sentences with ICU's sentence rules (`Intl.Segmenter`), keeping their positions. */
+/**
+ * A segment ending in an initial ("signed by the State governor John B.", "the U.S."): ICU ends a
+ * sentence there when a capital follows, but a name or an abbreviation goes on. "I" is left out: it
+ * ends sentences as a numeral ("under Bohemund I.").
+ */
+const ENDS_WITH_INITIAL = /(?:^|[\s.(])[A-HJ-Z]\.\s*$/u;
+
+/**
+ * Cuts text into sentences with ICU's sentence rules (`Intl.Segmenter`), keeping their positions; a
+ * segment ending in an initial is joined to the next.
+ */
 export function sentenceSegments(text: string): SentenceSegment[] {
-  if (lastSegments?.text !== text) lastSegments = { text, segments: [...segmenter.segment(text)].map(({ segment, index }) => ({ segment, index })) };
+  if (lastSegments?.text !== text) {
+    const segments: SentenceSegment[] = [];
+    for (const { segment, index } of segmenter.segment(text)) {
+      const last = segments.at(-1);
+      if (last && ENDS_WITH_INITIAL.test(last.segment)) last.segment += segment;
+      else segments.push({ segment, index });
+    }
+    lastSegments = { text, segments };
+  }
   return lastSegments.segments;
 }
 
