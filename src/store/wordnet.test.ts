@@ -33,6 +33,12 @@ describe('WordNet', () => {
     for (const word of ['penicillin', 'Nile', 'chess', 'Jupiter', 'Shoigu', 'B-52']) expect([word, wordnet.everyday(word)]).toEqual([word, false]);
   });
 
+  it('gives the words derived from a word\'s common senses, or it from them, in any part of speech', () => {
+    expect(wordnet.derived('conquering')).toEqual(expect.arrayContaining(['conquest']));
+    expect(wordnet.derived('invade')).toEqual(expect.arrayContaining(['invasion']));
+    expect(wordnet.derived('shoigu')).toEqual([]);
+  });
+
   it('gives nothing for a word WordNet does not have, or that is not a word', () => {
     expect(wordnet.related('shoigu')).toEqual([]);
     expect(wordnet.related('2014')).toEqual([]);

@@ -156,6 +156,35 @@ export class WordNet implements Thesaurus {
     }));
   }
 
+  derived(word: string): string[] {
+    const key = `+${word.toLowerCase()}`;
+    let words = this.cache.get(key);
+    if (words === undefined) {
+      words = this.lookUpDerived(word.toLowerCase());
+      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+      this.cache.set(key, words);
+    }
+    return words;
+  }
+
+  /** The words WordNet derives from or to the word's two most frequent senses in each part of speech ("+" pointers). */
+  private lookUpDerived(word: string): string[] {
+    if (!/^[a-z][a-z'-]*$/.test(word)) return [];
+    const found = new Set<string>();
+    for (const pos of PARTS_OF_SPEECH) {
+      const entry = this.baseEntry(pos, word);
+      if (!entry) continue;
+      const fields = entry.line.split(' ');
+      const first = 4 + Number(fields[3]) + 2;
+      for (const offset of fields.slice(first, first + Math.min(SENSES, Number(fields[2])))) {
+        for (const { offset: target, pos: to } of derivationPointers(this.data.get(pos)!.lineAt(Number(offset)))) {
+          for (const w of synsetWords(this.data.get(to)!.lineAt(target))) if (w !== entry.lemma && w !== word) found.add(w);
+        }
+      }
+    }
+    return [...found];
+  }
+
   private lookUp(word: string): string[] {
     if (!/^[a-z][a-z'-]*$/.test(word)) return [];
     const found = new Set<string>();
@@ -194,6 +223,22 @@ export class WordNet implements Thesaurus {
   close(): void {
     for (const file of [...this.index.values(), ...this.data.values()]) file.close();
   }
+}
+
+const POS_OF: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+
+/** The synsets a data line's derivation pointers ("+") lead to. */
+function derivationPointers(line: string): { offset: number; pos: Pos }[] {
+  const fields = line.split(' ');
+  let at = 4 + parseInt(fields[3] ?? '0', 16) * 2;
+  const pointers = Number(fields[at]);
+  const out: { offset: number; pos: Pos }[] = [];
+  at += 1;
+  for (let i = 0; i < pointers; i++, at += 4) {
+    const pos = POS_OF[fields[at + 2] ?? ''];
+    if (fields[at] === '+' && pos) out.push({ offset: Number(fields[at + 1]), pos });
+  }
+  return out;
 }
 
 /** The single-word lemmas of a synset's data line ("02211988 40 v 02 buy 0 purchase 0 ..."), lower case. */

@@ -31,4 +31,11 @@ describe('chooseSentence', () => {
     expect(choice.text).toBe('It writes symbols on a tape.');
     expect(choice.score).toBeCloseTo(3 / 5.5, 5);
   });
+
+  it('counts a word derived from the question\'s (conquering: conquest) like a thesaurus word when choosing the sentence', () => {
+    const thesaurus = { related: () => [], knows: () => true, derived: (word: string) => (word === 'conquering' ? ['conquest'] : []) };
+    const question = 'What did Richard gain from conquering Cyprus?';
+    const choice = chooseSentence(shapeQuestion(flat, analyzeQuery(question, { groups: [] }), question, thesaurus), 'Richard sailed. He gained money from the conquest of the island.');
+    expect(choice.text).toBe('He gained money from the conquest of the island.');
+  });
 });

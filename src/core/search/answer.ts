@@ -1,4 +1,4 @@
-import { conceptMatched, type QueryConcept } from './query.js';
+import { conceptMatched, type QueryConcept, type Thesaurus } from './query.js';
 import { RANK_PARAMS, type Retrieval } from './rank.js';
 import { answerFramingWords, answerPhrases, askedAnswerType, saidBy, type AnswerType, type Span } from './answer-type.js';
 import { extractTerms, processTerm, tokenize } from '../language/terms.js';
@@ -20,6 +20,8 @@ export interface QuestionShape {
   /** Each concept's weight (inverse document frequency of its own words); 0 for a word that only frames the question. */
   weights: number[];
   total: number;
+  /** Each concept's derived words' index terms (conquer: conquest), counted like thesaurus words when choosing a sentence. */
+  derived: ReadonlySet<string>[];
   /** Each concept's weight to `RAREST_POWER`, for choosing a passage's sentence: the rarest words decide. */
   choiceWeights: number[];
   choiceTotal: number;
@@ -43,7 +45,7 @@ export interface SentenceChoice {
 }
 
 /** Weighs the question's concepts once, for all the sentences it is compared with. */
-export function shapeQuestion(retrieval: Retrieval, concepts: QueryConcept[], question: string): QuestionShape {
+export function shapeQuestion(retrieval: Retrieval, concepts: QueryConcept[], question: string, thesaurus?: Thesaurus): QuestionShape {
   // Words that only frame the question ("many" in "how many") weigh nothing in a sentence or in what is missing;
   // they still search, since dropping them from the query cost the student set a question (docs/DESIGN.md).
   const framing = answerFramingWords(question);
@@ -55,6 +57,9 @@ export function shapeQuestion(retrieval: Retrieval, concepts: QueryConcept[], qu
     total: weights.reduce((a, b) => a + b, 0),
     choiceWeights,
     choiceTotal: choiceWeights.reduce((a, b) => a + b, 0),
+    // Derivations searched for cost SQuAD a question in the second round; in the sentence choice alone
+    // they gained SQuAD's answer sentence and the SQuAD student set's one each (docs/DESIGN.md).
+    derived: concepts.map((c) => (c.weight === undefined && thesaurus?.derived ? new Set(thesaurus.derived(c.label).map(processTerm).filter((t): t is string => t !== null && !c.terms.includes(t))) : new Set<string>())),
     type: askedAnswerType(question),
     words: new Set([...tokenize(foldText(question)), ...concepts.flatMap((c) => c.terms.slice(0, c.terms.length - (c.related ?? 0)))]),
     pairs: wordPairs(extractTerms(question), (t) => retrieval.idf(t)),
@@ -80,7 +85,7 @@ export function sayShare(shape: QuestionShape, has: (term: string) => boolean, f
   shape.concepts.forEach((concept, i) => {
     const own = concept.related ? { ...concept, variants: concept.variants.slice(0, concept.variants.length - concept.related) } : concept;
     if (conceptMatched(own, has)) said += weights[i]!;
-    else if (conceptMatched(concept, has)) said += weights[i]! * RANK_PARAMS.relatedWeight;
+    else if (conceptMatched(concept, has) || (forChoice && [...shape.derived[i]!].some(has))) said += weights[i]! * RANK_PARAMS.relatedWeight;
   });
   return said / total;
 }

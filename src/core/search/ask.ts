@@ -104,7 +104,7 @@ export function askQuestion(deps: AskDeps, question: string, options: AskOptions
   const limit = Math.min(Math.max(1, Math.trunc(options.limit ?? DEFAULT_PASSAGES)), MAX_PASSAGES);
   const hits = deps.retrieval.search(concepts, options, Math.max(limit * 3 + 5, RERANKED));
   const paragraphs = new Map(deps.getParagraphs(hits.map((h) => h.id)).map((p) => [p.id, p]));
-  const shape = shapeQuestion(deps.retrieval, concepts, words);
+  const shape = shapeQuestion(deps.retrieval, concepts, words, deps.thesaurus);
   const shown = new Set<string>();
   const found: { passage: Passage; coverage: number; sentence?: SentenceChoice }[] = [];
   for (const hit of hits) {

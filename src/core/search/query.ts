@@ -16,6 +16,8 @@ export interface Thesaurus {
    * the text says it otherwise, so its absence from a library does not mean the topic is absent.
    */
   everyday?(word: string): boolean;
+  /** Words derived from the word or it from them (conquer: conquest); none when absent. */
+  derived?(word: string): string[];
 }
 
 /** One thing the query asks about, with every term that counts as saying it. */
