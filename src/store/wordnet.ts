@@ -113,6 +113,13 @@ export class DictFile {
  */
 const EVERYDAY_SENSES: Record<Pos, number> = { noun: 2, verb: 1, adj: 1, adv: 1 };
 
+/** An index line: `lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...`. */
+function readIndexLine(line: string): { tagged: number; offsets: number[] } {
+  const fields = line.split(' ');
+  const pointers = Number(fields[3]);
+  return { tagged: Number(fields[4 + pointers + 1]), offsets: fields.slice(4 + pointers + 2, 4 + pointers + 2 + Number(fields[2])).map(Number) };
+}
+
 export class WordNet implements Thesaurus {
   private readonly index = new Map<Pos, DictFile>();
   private readonly data = new Map<Pos, DictFile>();
@@ -127,13 +134,7 @@ export class WordNet implements Thesaurus {
 
   related(word: string): string[] {
     const key = word.toLowerCase();
-    let words = this.cache.get(key);
-    if (words === undefined) {
-      words = this.lookUp(key);
-      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-      this.cache.set(key, words);
-    }
-    return words;
+    return this.cached(key, () => this.lookUp(key));
   }
 
   knows(word: string): boolean {
@@ -149,60 +150,54 @@ export class WordNet implements Thesaurus {
    */
   everyday(word: string): boolean {
     const key = word.toLowerCase();
-    return /^[a-z][a-z'-]*$/.test(key) && PARTS_OF_SPEECH.some((pos) => [...this.entries(pos, key)].some(({ line }) => {
-      const fields = line.split(' ');
-      // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
-      return Number(fields[4 + Number(fields[3]) + 1]) >= EVERYDAY_SENSES[pos];
-    }));
+    return /^[a-z][a-z'-]*$/.test(key) &&
+      PARTS_OF_SPEECH.some((pos) => [...this.entries(pos, key)].some(({ line }) => readIndexLine(line).tagged >= EVERYDAY_SENSES[pos]));
   }
 
   derived(word: string): string[] {
-    const key = `+${word.toLowerCase()}`;
+    const key = word.toLowerCase();
+    return this.cached(`+${key}`, () => this.lookUpDerived(key));
+  }
+
+  /** What `compute` gives for `key`, computed once while the cache holds it. */
+  private cached(key: string, compute: () => string[]): string[] {
     let words = this.cache.get(key);
     if (words === undefined) {
-      words = this.lookUpDerived(word.toLowerCase());
+      words = compute();
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       this.cache.set(key, words);
     }
     return words;
   }
 
+  /** The synonyms of the word's two most frequent senses in each part of speech. */
+  private lookUp(word: string): string[] {
+    const found = new Set<string>();
+    for (const { lemma, synset } of this.commonSenses(word)) {
+      for (const synonym of synsetWords(synset)) if (synonym !== lemma && synonym !== word) found.add(synonym);
+    }
+    return [...found];
+  }
+
   /** The words WordNet derives from or to the word's two most frequent senses in each part of speech ("+" pointers). */
   private lookUpDerived(word: string): string[] {
-    if (!/^[a-z][a-z'-]*$/.test(word)) return [];
     const found = new Set<string>();
-    for (const pos of PARTS_OF_SPEECH) {
-      const entry = this.baseEntry(pos, word);
-      if (!entry) continue;
-      const fields = entry.line.split(' ');
-      const first = 4 + Number(fields[3]) + 2;
-      for (const offset of fields.slice(first, first + Math.min(SENSES, Number(fields[2])))) {
-        for (const { offset: target, pos: to } of derivationPointers(this.data.get(pos)!.lineAt(Number(offset)))) {
-          for (const w of synsetWords(this.data.get(to)!.lineAt(target))) if (w !== entry.lemma && w !== word) found.add(w);
-        }
+    for (const { lemma, synset } of this.commonSenses(word)) {
+      for (const { offset, pos } of derivationPointers(synset)) {
+        for (const w of synsetWords(this.data.get(pos)!.lineAt(offset))) if (w !== lemma && w !== word) found.add(w);
       }
     }
     return [...found];
   }
 
-  private lookUp(word: string): string[] {
-    if (!/^[a-z][a-z'-]*$/.test(word)) return [];
-    const found = new Set<string>();
+  /** The data lines of the word's SENSES most frequent senses in each part of speech, with the lemma found. */
+  private *commonSenses(word: string): Generator<{ lemma: string; synset: string }> {
+    if (!/^[a-z][a-z'-]*$/.test(word)) return;
     for (const pos of PARTS_OF_SPEECH) {
       const entry = this.baseEntry(pos, word);
       if (!entry) continue;
-      const { lemma, line } = entry;
-      const fields = line.split(' ');
-      // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
-      const first = 4 + Number(fields[3]) + 2;
-      const offsets = fields.slice(first, first + Math.min(SENSES, Number(fields[2])));
-      for (const offset of offsets) {
-        for (const synonym of synsetWords(this.data.get(pos)!.lineAt(Number(offset)))) {
-          if (synonym !== lemma && synonym !== word) found.add(synonym);
-        }
-      }
+      for (const offset of readIndexLine(entry.line).offsets.slice(0, SENSES)) yield { lemma: entry.lemma, synset: this.data.get(pos)!.lineAt(offset) };
     }
-    return [...found];
   }
 
   /** The word's index line in one part of speech, under the word itself or a base form of it. */
