@@ -29,22 +29,10 @@ export class SearchStore {
       // ORDER BY, not a configured rank: 2.7 against 4.1 ms a query at 10k paragraphs.
       candidates: db.prepare(`SELECT rowid AS id, source AS sourceId, body, title FROM paragraph_terms WHERE rowid IN
         (SELECT rowid FROM paragraph_terms WHERE paragraph_terms MATCH ? ORDER BY bm25(paragraph_terms) LIMIT ?)`),
-      filteredCandidates: db.prepare(`SELECT rowid AS id, source AS sourceId, body, title FROM paragraph_terms WHERE rowid IN
-        (SELECT t.rowid FROM paragraph_terms t JOIN paragraphs p ON p.id = t.rowid JOIN sources s ON s.id = p.source_id
-        WHERE paragraph_terms MATCH @match
-          AND (@source IS NULL OR p.source_id = @source)
-          AND (@from IS NULL OR CAST(substr(s.published, 1, 4) AS INTEGER) >= @from)
-          AND (@to IS NULL OR CAST(substr(s.published, 1, 4) AS INTEGER) <= @to)
-        ORDER BY bm25(paragraph_terms) LIMIT @limit)`),
+      filteredCandidates: db.prepare(filteredCandidatesSql('paragraph_terms', 'bm25(paragraph_terms)')),
       // A server's paragraphs: its library token is part of the MATCH (see serverMatch), so FTS5
       // reads that server's rows only; the library column weighs nothing in bm25.
-      serverCandidates: db.prepare(`SELECT rowid AS id, source AS sourceId, body, title FROM server_paragraph_terms WHERE rowid IN
-        (SELECT t.rowid FROM server_paragraph_terms t JOIN paragraphs p ON p.id = t.rowid JOIN sources s ON s.id = p.source_id
-        WHERE server_paragraph_terms MATCH @match
-          AND (@source IS NULL OR p.source_id = @source)
-          AND (@from IS NULL OR CAST(substr(s.published, 1, 4) AS INTEGER) >= @from)
-          AND (@to IS NULL OR CAST(substr(s.published, 1, 4) AS INTEGER) <= @to)
-        ORDER BY bm25(server_paragraph_terms, 1, 1, 1, 0) LIMIT @limit)`),
+      serverCandidates: db.prepare(filteredCandidatesSql('server_paragraph_terms', 'bm25(server_paragraph_terms, 1, 1, 1, 0)')),
       // A server's indexed paragraphs, through its sources' keys (the library column is not indexed).
       serverRows: db.prepare(`SELECT body, title FROM server_paragraph_terms WHERE rowid IN
         (SELECT p.id FROM sources s JOIN paragraphs p ON p.source_id = s.id WHERE ${libraryOfSql('s.id')} = ?)`).raw(),
@@ -137,4 +125,18 @@ function libraryToken(library: string): string {
 /** The candidate query kept to one server's rows: its terms in body or title, and its library token. */
 function serverMatch(match: string, library: string): string {
   return `{body title} : (${match}) AND library : "${libraryToken(library)}"`;
+}
+
+/**
+ * SQL: the best candidates of an FTS5 table for `@match`, within the source and publication years
+ * asked (each filter NULL when not asked), in `rank` order; `table` and `rank` are constants.
+ */
+function filteredCandidatesSql(table: string, rank: string): string {
+  return `SELECT rowid AS id, source AS sourceId, body, title FROM ${table} WHERE rowid IN
+    (SELECT t.rowid FROM ${table} t JOIN paragraphs p ON p.id = t.rowid JOIN sources s ON s.id = p.source_id
+    WHERE ${table} MATCH @match
+      AND (@source IS NULL OR p.source_id = @source)
+      AND (@from IS NULL OR CAST(substr(s.published, 1, 4) AS INTEGER) >= @from)
+      AND (@to IS NULL OR CAST(substr(s.published, 1, 4) AS INTEGER) <= @to)
+    ORDER BY ${rank} LIMIT @limit)`;
 }
